@@ -1,0 +1,42 @@
+//! The library's error type: every failure names the file it concerns, and the line and column where
+//! there is one, so that `main` can print it as is and exit with code 2.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: is a directory, not a file")]
+    Directory { path: PathBuf },
+    #[error("{path}: looks like a binary file (NUL byte at byte {offset}), not text")]
+    Binary { path: PathBuf, offset: usize },
+    #[error("{path}:{line}:{column}: invalid UTF-8 (only UTF-8 text is read)")]
+    InvalidUtf8 {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
+    #[error("{path}: the file is empty")]
+    Empty { path: PathBuf },
+    #[error("{path}: cannot tell the language ({reason}); name it with --lang or in the file name (name.<lang>.txt)")]
+    UnknownLanguage { path: PathBuf, reason: String },
+    #[error("{path}: no language pack for '{lang}' (known: {known})")]
+    NoPack {
+        path: PathBuf,
+        lang: String,
+        known: String,
+    },
+    #[error("{file}:{line}:{column}: {message}")]
+    Rule {
+        file: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,870 @@
+//! Extraction: the facts one document states, read with its language pack.
+//!
+//! A pack is compiled once per run into an [`Extractor`] (every regex built up front). Extraction
+//! then runs a fixed series of passes over the text, each a linear scan: masks (URLs, e-mail),
+//! identifiers, dates, years, ranges, ratios, and last plain numbers with their context (qualifier
+//! before; percent sign, scale word, ordinal suffix and counted noun after). A span taken by an
+//! earlier pass is never read again, so "14 апреля 2025 г." is one date, not a date and a year.
+//! Extraction sees one document only; it never compares.
+
+use crate::error::{Error, Result};
+use crate::fact::{Fact, Kind, PartialDate, Qualifier, Quantity, Value};
+use crate::rules::{placeholder_regex, Forms, LangPack, Reading, RuleSet, Template};
+use crate::source::Document;
+use regex::{Captures, Regex};
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+/// How far before a number a qualifier may start, and how far after it context is read, in bytes.
+const CONTEXT_BYTES: usize = 96;
+/// How many words after a number may be read to find its counted noun (gap words not counted).
+const NOUN_WINDOW: usize = 3;
+
+/// Every pack of a rule set, compiled.
+pub struct Extractors {
+    by_code: BTreeMap<String, Extractor>,
+}
+
+impl Extractors {
+    pub fn compile(rules: &RuleSet) -> Result<Extractors> {
+        let by_code = rules
+            .packs
+            .iter()
+            .map(|(code, pack)| Ok((code.clone(), Extractor::compile(rules, pack)?)))
+            .collect::<Result<_>>()?;
+        Ok(Extractors { by_code })
+    }
+
+    pub fn get(&self, code: &str) -> Option<&Extractor> {
+        self.by_code.get(code)
+    }
+}
+
+/// A list of word forms compiled for matching, each form mapped to a value.
+struct Lexicon<T> {
+    exact: BTreeMap<String, T>,
+    stems: Vec<(String, T)>,
+}
+
+impl<T: Clone> Lexicon<T> {
+    fn new<'a>(entries: impl IntoIterator<Item = (&'a String, T)>) -> Lexicon<T> {
+        let mut exact = BTreeMap::new();
+        let mut stems = Vec::new();
+        for (form, value) in entries {
+            let lower = form.to_lowercase();
+            match lower.strip_suffix('*') {
+                Some(stem) => stems.push((stem.to_string(), value)),
+                None => {
+                    exact.entry(lower).or_insert(value);
+                }
+            }
+        }
+        // The longest stem that fits wins.
+        stems.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        Lexicon { exact, stems }
+    }
+
+    fn lookup(&self, word: &str) -> Option<&T> {
+        let lower = word.to_lowercase();
+        self.exact.get(&lower).or_else(|| {
+            self.stems
+                .iter()
+                .find(|(stem, _)| lower.starts_with(stem.as_str()))
+                .map(|(_, v)| v)
+        })
+    }
+
+    /// A regex alternation matching any form as a whole word (longest first).
+    fn alternation(&self) -> String {
+        let mut forms: Vec<String> = self
+            .exact
+            .keys()
+            .map(|f| word_pattern(f, false))
+            .chain(self.stems.iter().map(|(s, _)| word_pattern(s, true)))
+            .collect();
+        forms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        if forms.is_empty() {
+            // Matches nothing: an empty list must not match the empty string.
+            return r"[^\s\S]".to_string();
+        }
+        forms.join("|")
+    }
+}
+
+fn word_pattern(form: &str, stem: bool) -> String {
+    let escaped = regex::escape(form).replace(' ', r"[\s\u{a0}]+");
+    let ends_in_word_char = form.chars().last().is_some_and(is_word_char);
+    match (stem, ends_in_word_char) {
+        (true, _) => format!(r"{escaped}\w*"),
+        (false, true) => format!(r"{escaped}\b"),
+        (false, false) => escaped,
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || is_combining_mark(c)
+}
+
+/// Combining marks (Arabic tashkil, tanween) belong to the word they sit on.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036f}' | '\u{064b}'..='\u{065f}' | '\u{0670}' | '\u{06d6}'..='\u{06ed}')
+}
+
+/// One language pack, compiled.
+pub struct Extractor {
+    code: String,
+    digits: BTreeMap<char, u32>,
+    decimal: BTreeSet<char>,
+    group: BTreeSet<char>,
+    ambiguous: Reading,
+    number: Regex,
+    masks: Vec<Regex>,
+    identifiers: Vec<Regex>,
+    dates: Vec<Regex>,
+    years: Vec<Regex>,
+    ranges: Vec<Regex>,
+    ratios: Vec<Regex>,
+    months: Lexicon<u8>,
+    scales: Lexicon<Decimal>,
+    scale_after: Regex,
+    percent_after: Regex,
+    qualifier_before: Regex,
+    qualifiers: Lexicon<Qualifier>,
+    not_after: Regex,
+    ordinal_after: Option<Regex>,
+    nouns: Lexicon<String>,
+    noun_gap: Lexicon<()>,
+    bare_years: Range<u32>,
+}
+
+/// What a compiled template is for; decides which placeholders it may use.
+#[derive(Clone, Copy)]
+enum TemplateUse {
+    Plain,
+    Date,
+    Year,
+    Range,
+    Ratio,
+}
+
+impl Extractor {
+    pub fn compile(rules: &RuleSet, pack: &LangPack) -> Result<Extractor> {
+        let common = &rules.common;
+        let file = rules.file_of(&pack.code);
+        let source = rules.sources.get(&file).map(String::as_str).unwrap_or("");
+        let digits = digit_map(&common.digits);
+        let digit_class = digit_class(&digits);
+        let decimal: BTreeSet<char> = chars_of(common.decimal.iter().chain(&pack.numbers.decimal));
+        let group: BTreeSet<char> = chars_of(common.group.iter().chain(&pack.numbers.group));
+        let separators: String = decimal
+            .union(&group)
+            .map(|c| regex::escape(&c.to_string()))
+            .collect();
+        let number = format!("{digit_class}+(?:[{separators}]{digit_class}+)*");
+        let months = Lexicon::new(
+            pack.months
+                .iter()
+                .enumerate()
+                .flat_map(|(i, forms)| forms.iter().map(move |f| (f, i as u8 + 1))),
+        );
+        let ctx = TemplateContext {
+            file: &file,
+            source,
+            number: &number,
+            digit: &digit_class,
+            months: &months.alternation(),
+        };
+        let compile_all = |templates: &[&[Template]], usage| {
+            templates
+                .iter()
+                .flat_map(|list| list.iter())
+                .map(|t| ctx.compile(t, usage))
+                .collect::<Result<Vec<_>>>()
+        };
+        let scales = Lexicon::new(
+            pack.scales
+                .iter()
+                .flat_map(|s| s.words.iter().map(move |w| (w, s.factor.0))),
+        );
+        let qualifiers = Lexicon::new(qualifier_forms(pack));
+        let percent_words = Lexicon::new(pack.percent_words.iter().map(|w| (w, ())));
+        let percent_signs: String = common
+            .percent_signs
+            .iter()
+            .map(|s| regex::escape(s))
+            .collect::<Vec<_>>()
+            .join("|");
+        let ordinal_after = (!pack.ordinal_suffixes.is_empty()).then(|| {
+            let alts = Lexicon::new(pack.ordinal_suffixes.iter().map(|s| (s, ()))).alternation();
+            format!(r"^(?i:{alts})")
+        });
+        Ok(Extractor {
+            code: pack.code.clone(),
+            decimal,
+            group,
+            ambiguous: pack.numbers.ambiguous,
+            number: ctx.regex(&number, "number")?,
+            masks: compile_all(&[&common.mask], TemplateUse::Plain)?,
+            identifiers: compile_all(&[&common.identifiers], TemplateUse::Plain)?,
+            dates: compile_all(&[&pack.dates, &common.dates], TemplateUse::Date)?,
+            years: compile_all(&[&pack.years], TemplateUse::Year)?,
+            ranges: compile_all(&[&pack.ranges, &common.ranges], TemplateUse::Range)?,
+            ratios: compile_all(&[&common.ratios], TemplateUse::Ratio)?,
+            scale_after: ctx.regex(
+                &format!(r"^[\s\u{{a0}}]*(?i:{})", scales.alternation()),
+                "scales",
+            )?,
+            percent_after: ctx.regex(
+                &format!(
+                    r"^[\s\u{{a0}}\u{{202f}}]*(?:{percent_signs}|(?i:{}))",
+                    percent_words.alternation()
+                ),
+                "percent_words",
+            )?,
+            qualifier_before: ctx.regex(
+                &format!(
+                    r"(?:^|[^\w])((?i:{}))[\s\u{{a0}}]*$",
+                    qualifiers.alternation()
+                ),
+                "qualifiers",
+            )?,
+            not_after: ctx.regex(
+                &format!(
+                    r"(?:^|[^\w])(?i:{})[\s\u{{a0}}]*$",
+                    Lexicon::new(pack.qualifiers.not_after.iter().map(|w| (w, ()))).alternation()
+                ),
+                "qualifiers.not_after",
+            )?,
+            ordinal_after: ordinal_after
+                .map(|p| ctx.regex(&p, "ordinal_suffixes"))
+                .transpose()?,
+            nouns: Lexicon::new(
+                pack.nouns
+                    .iter()
+                    .flat_map(|(concept, forms)| forms.iter().map(move |f| (f, concept.clone()))),
+            ),
+            noun_gap: Lexicon::new(pack.noun_gap.iter().map(|w| (w, ()))),
+            months,
+            scales,
+            qualifiers,
+            digits,
+            bare_years: common.bare_years.from..common.bare_years.to + 1,
+        })
+    }
+
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+}
+
+fn qualifier_forms(pack: &LangPack) -> Vec<(&String, Qualifier)> {
+    let q = &pack.qualifiers;
+    let lists: [(&Forms, Qualifier); 5] = [
+        (&q.more_than, Qualifier::MoreThan),
+        (&q.less_than, Qualifier::LessThan),
+        (&q.about, Qualifier::About),
+        (&q.at_least, Qualifier::AtLeast),
+        (&q.at_most, Qualifier::AtMost),
+    ];
+    lists
+        .into_iter()
+        .flat_map(|(forms, qualifier)| forms.iter().map(move |f| (f, qualifier)))
+        .collect()
+}
+
+fn digit_map(sets: &[String]) -> BTreeMap<char, u32> {
+    sets.iter().flat_map(|set| set.chars().zip(0..10)).collect()
+}
+
+fn digit_class(digits: &BTreeMap<char, u32>) -> String {
+    let chars: String = digits
+        .keys()
+        .map(|c| regex::escape(&c.to_string()))
+        .collect();
+    format!("[{chars}]")
+}
+
+fn chars_of<'a>(seps: impl Iterator<Item = &'a String>) -> BTreeSet<char> {
+    seps.flat_map(|s| s.chars()).collect()
+}
+
+/// What templates are compiled against: the pack's file (for errors) and the shared sub-patterns.
+struct TemplateContext<'a> {
+    file: &'a str,
+    source: &'a str,
+    number: &'a str,
+    digit: &'a str,
+    months: &'a str,
+}
+
+impl TemplateContext<'_> {
+    fn compile(&self, template: &Template, usage: TemplateUse) -> Result<Regex> {
+        let mut unknown = None;
+        let filled = placeholder_regex().replace_all(&template.0, |c: &Captures| {
+            let name = &c[1];
+            match self.placeholder(name, usage) {
+                Some(p) => format!("(?P<{name}>{p})"),
+                None => {
+                    unknown.get_or_insert_with(|| name.to_string());
+                    String::new()
+                }
+            }
+        });
+        if let Some(name) = unknown {
+            return Err(self.error(&template.0, format!("unknown placeholder {{{name}}} here")));
+        }
+        self.regex(&filled, &template.0)
+    }
+
+    fn placeholder(&self, name: &str, usage: TemplateUse) -> Option<String> {
+        let d = self.digit;
+        match (usage, name) {
+            (TemplateUse::Date, "day") => Some(format!("{d}{{1,2}}")),
+            (TemplateUse::Date, "month_num") => Some(format!("{d}{{1,2}}")),
+            (TemplateUse::Date, "month") => Some(format!("(?i:{})", self.months)),
+            (TemplateUse::Date | TemplateUse::Year, "year") => Some(format!("{d}{{4}}")),
+            (TemplateUse::Range, "from" | "to") | (TemplateUse::Ratio, "num" | "den") => {
+                Some(self.number.to_string())
+            }
+            _ => None,
+        }
+    }
+
+    fn regex(&self, pattern: &str, shown: &str) -> Result<Regex> {
+        Regex::new(pattern).map_err(|e| {
+            self.error(
+                shown,
+                format!(
+                    "pattern does not compile: {}",
+                    e.to_string().lines().last().unwrap_or("").trim()
+                ),
+            )
+        })
+    }
+
+    fn error(&self, needle: &str, message: String) -> Error {
+        let (line, column) = crate::rules::locate(self.source, needle);
+        Error::Rule {
+            file: self.file.to_string(),
+            line,
+            column,
+            message,
+        }
+    }
+}
+
+/// Spans already taken by an earlier pass.
+#[derive(Default)]
+struct Taken(Vec<Range<usize>>);
+
+impl Taken {
+    fn overlaps(&self, span: &Range<usize>) -> bool {
+        let i = self.0.partition_point(|r| r.end <= span.start);
+        self.0.get(i).is_some_and(|r| r.start < span.end)
+    }
+
+    fn take(&mut self, span: Range<usize>) {
+        let i = self.0.partition_point(|r| r.end <= span.start);
+        self.0.insert(i, span);
+    }
+}
+
+/// A number as read from digits and separators.
+struct ReadNumber {
+    quantity: Quantity,
+    len: usize,
+    /// Set when a separator could be read two ways; says how it was read and why.
+    note: Option<String>,
+    /// Plain digits, no separator: the shape a year has.
+    plain_digits: usize,
+}
+
+/// Which way each separator is used where its reading is unambiguous, across the whole document.
+#[derive(Default)]
+struct SeparatorEvidence {
+    as_decimal: BTreeMap<char, usize>,
+    as_group: BTreeMap<char, usize>,
+}
+
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+enum SepRole {
+    Group,
+    Decimal,
+}
+
+impl Extractor {
+    /// All facts of a document, in text order.
+    pub fn extract(&self, doc: &Document) -> Vec<Fact> {
+        let text = doc.text.as_str();
+        let mut taken = Taken::default();
+        let mut facts = Vec::new();
+        for re in &self.masks {
+            for m in re.find_iter(text) {
+                taken.take(m.range());
+            }
+        }
+        for re in &self.identifiers {
+            for m in re.find_iter(text) {
+                if bounded(text, m.range()) && !taken.overlaps(&m.range()) {
+                    let value = Value::Identifier(m.as_str().to_string());
+                    facts.push(self.fact(doc, Kind::Identifier, m.range(), value));
+                    taken.take(m.range());
+                }
+            }
+        }
+        let evidence = self.separator_evidence(text);
+        self.templated(doc, &self.dates, &mut taken, &mut facts, |c| {
+            self.date_value(c)
+        });
+        self.templated(doc, &self.years, &mut taken, &mut facts, |c| {
+            let year = self.read_exact_integer(c.name("year")?.as_str())?;
+            Some((Kind::Year, Value::Quantity(Quantity::from_written(year))))
+        });
+        self.templated(doc, &self.ranges, &mut taken, &mut facts, |c| {
+            let from = self.read_whole(c.name("from")?.as_str(), &evidence)?;
+            let to = self.read_whole(c.name("to")?.as_str(), &evidence)?;
+            (from.value < to.value).then_some((Kind::Range, Value::Range { from, to }))
+        });
+        self.templated(doc, &self.ratios, &mut taken, &mut facts, |c| {
+            let num = self.read_exact_integer(c.name("num")?.as_str())?;
+            let den = self.read_exact_integer(c.name("den")?.as_str())?;
+            let ratio = Value::Ratio {
+                num: Quantity::from_written(num),
+                den: Quantity::from_written(den),
+            };
+            (!den.is_zero()).then_some((Kind::Ratio, ratio))
+        });
+        self.numbers(doc, &evidence, &mut taken, &mut facts);
+        facts.sort_by_key(|f| (f.start, f.end));
+        facts
+    }
+
+    fn fact(&self, doc: &Document, kind: Kind, span: Range<usize>, value: Value) -> Fact {
+        let (line, column) = doc.line_column(span.start);
+        Fact {
+            kind,
+            text: doc.text[span.clone()].to_string(),
+            start: span.start,
+            end: span.end,
+            line,
+            column,
+            value,
+            qualifier: Qualifier::Exact,
+            concept: None,
+            note: None,
+        }
+    }
+
+    /// Runs template regexes, turning each free, well-bounded match into a fact.
+    fn templated(
+        &self,
+        doc: &Document,
+        regexes: &[Regex],
+        taken: &mut Taken,
+        facts: &mut Vec<Fact>,
+        read: impl Fn(&Captures) -> Option<(Kind, Value)>,
+    ) {
+        let text = doc.text.as_str();
+        for re in regexes {
+            for caps in re.captures_iter(text) {
+                let span = caps.get(0).expect("whole match").range();
+                if span.is_empty() || !bounded(text, span.clone()) || taken.overlaps(&span) {
+                    continue;
+                }
+                let after = &text[span.end..];
+                if starts_with_digit_after_separator(after, &self.digits) {
+                    continue;
+                }
+                if let Some((kind, value)) = read(&caps) {
+                    facts.push(self.fact(doc, kind, span.clone(), value));
+                    taken.take(span);
+                }
+            }
+        }
+    }
+
+    fn date_value(&self, caps: &Captures) -> Option<(Kind, Value)> {
+        let day = match caps.name("day") {
+            Some(d) => Some(
+                self.small_integer(d.as_str())
+                    .filter(|d| (1..=31).contains(d))?,
+            ),
+            None => None,
+        };
+        let month = match (caps.name("month"), caps.name("month_num")) {
+            (Some(m), _) => Some(*self.months.lookup(m.as_str())?),
+            (None, Some(m)) => Some(
+                self.small_integer(m.as_str())
+                    .filter(|m| (1..=12).contains(m))?,
+            ),
+            (None, None) => None,
+        };
+        let year = match caps.name("year") {
+            Some(y) => Some(self.ascii_digits(y.as_str())?.parse::<i32>().ok()?),
+            None => None,
+        };
+        month?;
+        let date = PartialDate { year, month, day };
+        Some((Kind::Date, Value::Date(date)))
+    }
+
+    fn ascii_digits(&self, s: &str) -> Option<String> {
+        s.chars()
+            .map(|c| self.digits.get(&c).and_then(|d| char::from_digit(*d, 10)))
+            .collect()
+    }
+
+    fn small_integer(&self, s: &str) -> Option<u8> {
+        self.ascii_digits(s)?.parse::<u8>().ok()
+    }
+
+    fn read_exact_integer(&self, s: &str) -> Option<Decimal> {
+        self.ascii_digits(s)?.parse::<Decimal>().ok()
+    }
+
+    /// Reads a number that must take the whole of `s`.
+    fn read_whole(&self, s: &str, evidence: &SeparatorEvidence) -> Option<Quantity> {
+        let read = self.read_number(s, evidence)?;
+        (read.len == s.len()).then_some(read.quantity)
+    }
+
+    /// Splits a number candidate into digit runs and the separators between them.
+    fn runs<'s>(&self, s: &'s str) -> (Vec<&'s str>, Vec<char>) {
+        let mut runs = Vec::new();
+        let mut seps = Vec::new();
+        let mut start = 0;
+        for (i, c) in s.char_indices() {
+            if !self.digits.contains_key(&c) {
+                runs.push(&s[start..i]);
+                seps.push(c);
+                start = i + c.len_utf8();
+            }
+        }
+        runs.push(&s[start..]);
+        (runs, seps)
+    }
+
+    /// The roles the separators of the first `k` runs can have, given the language's separators.
+    fn readings(&self, runs: &[&str], seps: &[char]) -> (bool, bool) {
+        let count = |r: &str| r.chars().count();
+        let groups_ok = |seps: &[char], runs: &[&str]| {
+            seps.iter().all(|c| self.group.contains(c) && *c == seps[0])
+                && count(runs[0]) <= 3
+                && runs[1..].iter().all(|r| count(r) == 3)
+        };
+        if seps.is_empty() {
+            return (true, false);
+        }
+        let as_group = groups_ok(seps, runs);
+        let last = *seps.last().expect("non-empty");
+        let (head_seps, head_runs) = (&seps[..seps.len() - 1], &runs[..runs.len() - 1]);
+        let as_decimal = self.decimal.contains(&last)
+            && (head_seps.is_empty() || (groups_ok(head_seps, head_runs) && head_seps[0] != last));
+        (as_group, as_decimal)
+    }
+
+    /// Reads the longest prefix of `s` that is a number in this language.
+    fn read_number(&self, s: &str, evidence: &SeparatorEvidence) -> Option<ReadNumber> {
+        let (runs, seps) = self.runs(s);
+        for k in (1..=runs.len()).rev() {
+            let (runs, seps) = (&runs[..k], &seps[..k - 1]);
+            let (as_group, as_decimal) = self.readings(runs, seps);
+            let (role, note) = match (as_group, as_decimal) {
+                (false, false) => continue,
+                (true, false) => (SepRole::Group, None),
+                (false, true) => (SepRole::Decimal, None),
+                (true, true) => {
+                    let sep = *seps.last().expect("two readings need a separator");
+                    let (role, why) = self.resolve_ambiguous(sep, evidence);
+                    (role, Some(why))
+                }
+            };
+            let len = runs.iter().map(|r| r.len()).sum::<usize>()
+                + seps.iter().map(|c| c.len_utf8()).sum::<usize>();
+            let quantity = self.quantity(runs, role)?;
+            let note = note.map(|why| {
+                let other = self
+                    .quantity(runs, flip(role))
+                    .map(|q| q.to_string())
+                    .unwrap_or_default();
+                format!("'{}' read as {quantity}, not {other}: {why}", &s[..len])
+            });
+            let plain_digits = if seps.is_empty() {
+                runs[0].chars().count()
+            } else {
+                0
+            };
+            return Some(ReadNumber {
+                quantity,
+                len,
+                note,
+                plain_digits,
+            });
+        }
+        None
+    }
+
+    fn quantity(&self, runs: &[&str], role: SepRole) -> Option<Quantity> {
+        let (int_runs, frac) = match role {
+            SepRole::Decimal if runs.len() > 1 => {
+                (&runs[..runs.len() - 1], Some(runs[runs.len() - 1]))
+            }
+            _ => (runs, None),
+        };
+        let mut digits = String::new();
+        for r in int_runs {
+            digits.push_str(&self.ascii_digits(r)?);
+        }
+        if let Some(frac) = frac {
+            digits.push('.');
+            digits.push_str(&self.ascii_digits(frac)?);
+        }
+        Decimal::from_str_exact(&digits)
+            .ok()
+            .map(Quantity::from_written)
+    }
+
+    fn resolve_ambiguous(&self, sep: char, evidence: &SeparatorEvidence) -> (SepRole, String) {
+        let dec = evidence.as_decimal.get(&sep).copied().unwrap_or(0);
+        let grp = evidence.as_group.get(&sep).copied().unwrap_or(0);
+        if dec > 0 && grp == 0 {
+            return (
+                SepRole::Decimal,
+                format!("'{sep}' is a decimal mark elsewhere in this document"),
+            );
+        }
+        if grp > 0 && dec == 0 {
+            return (
+                SepRole::Group,
+                format!("'{sep}' groups thousands elsewhere in this document"),
+            );
+        }
+        if let Some(other) = evidence.as_decimal.keys().find(|&&c| c != sep) {
+            return (
+                SepRole::Group,
+                format!("this document writes decimals with '{other}'"),
+            );
+        }
+        let role = match self.ambiguous {
+            Reading::Group => SepRole::Group,
+            Reading::Decimal => SepRole::Decimal,
+        };
+        let said = match role {
+            SepRole::Group => "groups thousands",
+            SepRole::Decimal => "is the decimal mark",
+        };
+        (role, format!("in {} '{sep}' usually {said}", self.code))
+    }
+
+    /// Collects how each separator is used where only one reading fits.
+    fn separator_evidence(&self, text: &str) -> SeparatorEvidence {
+        let mut evidence = SeparatorEvidence::default();
+        for m in self.number.find_iter(text) {
+            let (runs, seps) = self.runs(m.as_str());
+            let Some(&last) = seps.last() else { continue };
+            match self.readings(&runs, &seps) {
+                (true, false) => *evidence.as_group.entry(last).or_default() += 1,
+                (false, true) => *evidence.as_decimal.entry(last).or_default() += 1,
+                _ => {}
+            }
+        }
+        evidence
+    }
+
+    /// Plain numbers, with the words around them that change what they mean.
+    fn numbers(
+        &self,
+        doc: &Document,
+        evidence: &SeparatorEvidence,
+        taken: &mut Taken,
+        facts: &mut Vec<Fact>,
+    ) {
+        let text = doc.text.as_str();
+        let mut pos = 0;
+        while let Some(m) = self.number.find_at(text, pos) {
+            let candidate = m.as_str();
+            let Some(read) = self.read_number(candidate, evidence) else {
+                pos = m.end();
+                continue;
+            };
+            let span = m.start()..m.start() + read.len;
+            pos = span.end;
+            if taken.overlaps(&span) || glued_to_word(text, span.clone(), &self.digits) {
+                continue;
+            }
+            if let Some(fact) = self.number_fact(doc, span, read) {
+                taken.take(fact.start..fact.end);
+                facts.push(fact);
+            }
+        }
+    }
+
+    fn number_fact(&self, doc: &Document, span: Range<usize>, read: ReadNumber) -> Option<Fact> {
+        let text = doc.text.as_str();
+        let after = context_after(text, span.end);
+        let mut kind = Kind::Number;
+        let mut quantity = read.quantity;
+        let mut end = span.end;
+        if let Some(ordinal) = self.ordinal_after.as_ref().and_then(|re| re.find(after)) {
+            if !after[ordinal.end()..].starts_with(is_word_char) {
+                kind = Kind::Ordinal;
+                end += ordinal.end();
+            }
+        }
+        if kind == Kind::Number {
+            if next_is_word_char(after) {
+                return None;
+            }
+            if let Some(p) = self.percent_after.find(after) {
+                kind = Kind::Percent;
+                end += p.end();
+            } else if let Some(s) = self.scale_after.find(after) {
+                let factor = self
+                    .scales
+                    .lookup(s.as_str().trim_start_matches(is_space))?;
+                quantity = quantity.scaled(*factor)?;
+                end += s.end();
+                if let Some(p) = self.percent_after.find(&text[end..]) {
+                    kind = Kind::Percent;
+                    end += p.end();
+                }
+            }
+        }
+        let (qualifier, start) = self.qualifier_before(text, span.start);
+        let concept = match kind {
+            Kind::Number => self.concept_after(&text[end..]),
+            _ => None,
+        };
+        if kind == Kind::Number
+            && qualifier == Qualifier::Exact
+            && concept.is_none()
+            && end == span.end
+            && read.plain_digits == 4
+            && quantity.value.is_integer()
+            && self
+                .bare_years
+                .contains(&quantity.value.try_into().unwrap_or(0u32))
+        {
+            kind = Kind::Year;
+        }
+        let mut fact = self.fact(doc, kind, start..end, Value::Quantity(quantity));
+        fact.qualifier = qualifier;
+        fact.concept = concept;
+        fact.note = read.note;
+        Some(fact)
+    }
+
+    /// The qualifier right before a number, and where the fact then starts.
+    fn qualifier_before(&self, text: &str, start: usize) -> (Qualifier, usize) {
+        let window_start = floor_boundary(text, start.saturating_sub(CONTEXT_BYTES));
+        let before = &text[window_start..start];
+        let Some(m) = self
+            .qualifier_before
+            .captures(before)
+            .and_then(|c| c.get(1))
+        else {
+            return (Qualifier::Exact, start);
+        };
+        if self.not_after.is_match(&before[..m.start()]) {
+            return (Qualifier::Exact, start);
+        }
+        match self.qualifiers.lookup(&collapse_spaces(m.as_str())) {
+            Some(&q) => (q, window_start + m.start()),
+            None => (Qualifier::Exact, start),
+        }
+    }
+
+    /// The concept of the counted noun among the next few words, skipping gap words.
+    fn concept_after(&self, after: &str) -> Option<String> {
+        let mut rest = after;
+        let mut words = 0;
+        while words < NOUN_WINDOW {
+            let trimmed = rest.trim_start_matches(is_space);
+            let len = trimmed
+                .char_indices()
+                .find(|&(_, c)| !(is_word_char(c) || matches!(c, '\'' | '’' | '-' | 'ـ')))
+                .map_or(trimmed.len(), |(i, _)| i);
+            if len == 0 {
+                return None;
+            }
+            let word = &trimmed[..len];
+            if let Some(concept) = self.nouns.lookup(word) {
+                return Some(concept.clone());
+            }
+            if self.noun_gap.lookup(word).is_none() && !elided_gap(word, &self.noun_gap) {
+                words += 1;
+            }
+            rest = &trimmed[len..];
+        }
+        None
+    }
+}
+
+/// "d'habitants": an elided gap word glued to the noun. Only the part after the apostrophe is read.
+fn elided_gap(word: &str, gap: &Lexicon<()>) -> bool {
+    word.find(['\'', '’'])
+        .is_some_and(|i| gap.lookup(&word[..=i]).is_some())
+}
+
+fn flip(role: SepRole) -> SepRole {
+    match role {
+        SepRole::Group => SepRole::Decimal,
+        SepRole::Decimal => SepRole::Group,
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn next_is_word_char(after: &str) -> bool {
+    after.chars().next().is_some_and(|c| c.is_alphabetic())
+}
+
+/// A number glued to a word before it ("post881826", "COVID-19") is part of that word.
+fn glued_to_word(text: &str, span: Range<usize>, digits: &BTreeMap<char, u32>) -> bool {
+    let mut before = text[..span.start].chars().rev();
+    match before.next() {
+        Some(c) if c.is_alphabetic() || c == '_' => true,
+        Some('-' | '_' | '/' | '.') => before
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() && !digits.contains_key(&c)),
+        _ => false,
+    }
+}
+
+/// A match must not cut a word or a number in two.
+fn bounded(text: &str, span: Range<usize>) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let first = text[span.clone()].chars().next();
+    let last = text[span.clone()].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let cuts = |outside: Option<char>, inside: Option<char>| {
+        outside.is_some_and(is_word_char) && inside.is_some_and(is_word_char)
+    };
+    !cuts(before, first) && !cuts(after, last)
+}
+
+/// "2025-04" followed by "-14", or "13/14" followed by "/2025": the match is part of something longer.
+fn starts_with_digit_after_separator(after: &str, digits: &BTreeMap<char, u32>) -> bool {
+    let mut chars = after.chars();
+    matches!(chars.next(), Some('/' | '-' | '.'))
+        && chars.next().is_some_and(|c| digits.contains_key(&c))
+}
+
+fn context_after(text: &str, end: usize) -> &str {
+    let stop = floor_boundary(text, (end + CONTEXT_BYTES).min(text.len()));
+    &text[end..stop]
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}

@@ -1,0 +1,437 @@
+//! The fact model: what a document states, as exact values that keep their written precision.
+//!
+//! A [`Fact`] is the unit every later stage works with. It keeps the exact source text and its byte
+//! span, a kind, a normalized [`Value`] and a [`Qualifier`]. Every numeric value is a [`Quantity`]:
+//! an exact decimal plus the step of its last written digit, so "1,45 млн" is 1 450 000 known to
+//! within ±5 000 and "209" is 209 ± 0.5. [`Fact::denotation`] turns a fact into the set of true values
+//! it allows, which is what the comparison stage compares.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::fmt;
+
+/// What sort of statement a fact is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Number,
+    Percent,
+    Date,
+    Year,
+    Range,
+    Ratio,
+    Ordinal,
+    Identifier,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Number => "number",
+            Kind::Percent => "percent",
+            Kind::Date => "date",
+            Kind::Year => "year",
+            Kind::Range => "range",
+            Kind::Ratio => "ratio",
+            Kind::Ordinal => "ordinal",
+            Kind::Identifier => "identifier",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How the text bounds the value: "more than 200" is `MoreThan`, a bare "209" is `Exact`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    #[default]
+    Exact,
+    MoreThan,
+    LessThan,
+    About,
+    AtLeast,
+    AtMost,
+}
+
+impl Qualifier {
+    pub const ALL: [Qualifier; 6] = [
+        Qualifier::Exact,
+        Qualifier::MoreThan,
+        Qualifier::LessThan,
+        Qualifier::About,
+        Qualifier::AtLeast,
+        Qualifier::AtMost,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::LessThan => "less_than",
+            Qualifier::About => "about",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::AtMost => "at_most",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Qualifier> {
+        Qualifier::ALL.into_iter().find(|q| q.as_str() == name)
+    }
+}
+
+impl fmt::Display for Qualifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An exact decimal together with the step of its last written digit.
+///
+/// `step` is what one unit of the last written digit is worth after scaling: "17,78" has step 0.01,
+/// "1,45 млн" has step 10 000, "209" has step 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Quantity {
+    pub value: Decimal,
+    pub step: Decimal,
+}
+
+impl Quantity {
+    /// A quantity read from plain digits: its step is one unit of its last decimal place.
+    pub fn from_written(value: Decimal) -> Quantity {
+        Quantity {
+            value,
+            step: Decimal::new(1, value.scale()),
+        }
+    }
+
+    /// Multiplies by a scale word's factor; the written precision scales with it.
+    pub fn scaled(self, factor: Decimal) -> Option<Quantity> {
+        Some(Quantity {
+            value: self.value.checked_mul(factor)?.normalize(),
+            step: self.step.checked_mul(factor)?.normalize(),
+        })
+    }
+
+    /// The value without trailing zeros, as written in JSON and reports.
+    pub fn normalized(&self) -> Decimal {
+        self.value.normalize()
+    }
+
+    /// The values the written figure stands for once rounding is taken into account.
+    pub fn rounding_interval(&self) -> Interval {
+        let half = self.step / Decimal::TWO;
+        Interval::closed(self.value - half, self.value + half)
+    }
+}
+
+impl fmt::Display for Quantity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.normalized())
+    }
+}
+
+/// A calendar date of which any field may be unwritten ("31 января" has no year).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    pub year: Option<i32>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl PartialDate {
+    /// ISO 8601 with the unwritten parts left out: "2025-04-14", "--01-31", "2025-04".
+    pub fn iso(&self) -> String {
+        match (self.year, self.month, self.day) {
+            (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+            (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
+            (None, Some(m), Some(d)) => format!("--{m:02}-{d:02}"),
+            (None, Some(m), None) => format!("--{m:02}"),
+            (Some(y), None, _) => format!("{y:04}"),
+            (None, None, Some(d)) => format!("---{d:02}"),
+            (None, None, None) => String::new(),
+        }
+    }
+}
+
+/// The normalized content of a fact.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Value {
+    /// Numbers, percents (17.78, not 0.1778), years and ordinals.
+    Quantity(Quantity),
+    Date(PartialDate),
+    Range {
+        from: Quantity,
+        to: Quantity,
+    },
+    Ratio {
+        num: Quantity,
+        den: Quantity,
+    },
+    /// A document identifier such as 45-CT/TW, compared by its text.
+    Identifier(String),
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Quantity(q) => write!(f, "{q}"),
+            Value::Date(d) => f.write_str(&d.iso()),
+            Value::Range { from, to } => write!(f, "{from}–{to}"),
+            Value::Ratio { num, den } => write!(f, "{num}/{den}"),
+            Value::Identifier(id) => f.write_str(id),
+        }
+    }
+}
+
+/// One fact found in one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    pub kind: Kind,
+    /// Exactly `document.text[start..end]`.
+    pub text: String,
+    /// Byte offsets into the file as read (a BOM, if any, counts).
+    pub start: usize,
+    pub end: usize,
+    /// 1-based line; column counts characters, 1-based.
+    pub line: usize,
+    pub column: usize,
+    pub value: Value,
+    pub qualifier: Qualifier,
+    /// The cross-language concept of the counted noun ("household"), when one follows the number.
+    pub concept: Option<String>,
+    /// Why an ambiguous reading was chosen, so it is never a silent guess.
+    pub note: Option<String>,
+}
+
+/// A bound of an [`Interval`]; `None` is unbounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bound {
+    pub value: Decimal,
+    pub inclusive: bool,
+}
+
+/// A set of real values: what a fact allows the true value to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interval {
+    pub low: Option<Bound>,
+    pub high: Option<Bound>,
+}
+
+/// How two intervals relate as sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetRelation {
+    Equal,
+    /// The left set lies inside the right one: the right side is less precise.
+    LeftInsideRight,
+    /// The right set lies inside the left one: the left side is less precise.
+    RightInsideLeft,
+    /// The sets share values but neither holds the other.
+    Overlap,
+    Disjoint,
+}
+
+impl Interval {
+    pub fn closed(low: Decimal, high: Decimal) -> Interval {
+        Interval {
+            low: Some(Bound {
+                value: low,
+                inclusive: true,
+            }),
+            high: Some(Bound {
+                value: high,
+                inclusive: true,
+            }),
+        }
+    }
+
+    pub fn above(value: Decimal, inclusive: bool) -> Interval {
+        Interval {
+            low: Some(Bound { value, inclusive }),
+            high: None,
+        }
+    }
+
+    pub fn below(value: Decimal, inclusive: bool) -> Interval {
+        Interval {
+            low: None,
+            high: Some(Bound { value, inclusive }),
+        }
+    }
+
+    /// True when every value of `self` is also in `other`.
+    pub fn is_within(&self, other: &Interval) -> bool {
+        low_not_below(self.low, other.low) && high_not_above(self.high, other.high)
+    }
+
+    pub fn intersects(&self, other: &Interval) -> bool {
+        let (Some(low), Some(high)) = (
+            max_low(self.low, other.low),
+            min_high(self.high, other.high),
+        ) else {
+            return true;
+        };
+        low.value < high.value || (low.value == high.value && low.inclusive && high.inclusive)
+    }
+
+    pub fn relation(&self, other: &Interval) -> SetRelation {
+        match (self.is_within(other), other.is_within(self)) {
+            (true, true) => SetRelation::Equal,
+            (true, false) => SetRelation::LeftInsideRight,
+            (false, true) => SetRelation::RightInsideLeft,
+            (false, false) if self.intersects(other) => SetRelation::Overlap,
+            (false, false) => SetRelation::Disjoint,
+        }
+    }
+}
+
+fn low_not_below(mine: Option<Bound>, theirs: Option<Bound>) -> bool {
+    match (mine, theirs) {
+        (_, None) => true,
+        (None, Some(_)) => false,
+        (Some(m), Some(t)) => {
+            m.value > t.value || (m.value == t.value && (t.inclusive || !m.inclusive))
+        }
+    }
+}
+
+fn high_not_above(mine: Option<Bound>, theirs: Option<Bound>) -> bool {
+    match (mine, theirs) {
+        (_, None) => true,
+        (None, Some(_)) => false,
+        (Some(m), Some(t)) => {
+            m.value < t.value || (m.value == t.value && (t.inclusive || !m.inclusive))
+        }
+    }
+}
+
+fn max_low(a: Option<Bound>, b: Option<Bound>) -> Option<Bound> {
+    match (a, b) {
+        (None, x) | (x, None) => x,
+        (Some(a), Some(b)) => Some(if low_not_below(Some(a), Some(b)) {
+            a
+        } else {
+            b
+        }),
+    }
+}
+
+fn min_high(a: Option<Bound>, b: Option<Bound>) -> Option<Bound> {
+    match (a, b) {
+        (None, x) | (x, None) => x,
+        (Some(a), Some(b)) => Some(if high_not_above(Some(a), Some(b)) {
+            a
+        } else {
+            b
+        }),
+    }
+}
+
+impl Fact {
+    /// The set of true values a quantity fact allows. `about_tolerance` is the relative slack of
+    /// "about" (0.1 = ±10 %), set by policy. Dates, identifiers and ratios have no interval.
+    pub fn denotation(&self, about_tolerance: Decimal) -> Option<Interval> {
+        match &self.value {
+            Value::Quantity(q) => Some(qualified_interval(q, self.qualifier, about_tolerance)),
+            Value::Range { from, to } => Some(Interval::closed(
+                from.rounding_interval().low?.value,
+                to.rounding_interval().high?.value,
+            )),
+            _ => None,
+        }
+    }
+}
+
+fn qualified_interval(q: &Quantity, qualifier: Qualifier, about_tolerance: Decimal) -> Interval {
+    match qualifier {
+        Qualifier::Exact => q.rounding_interval(),
+        Qualifier::MoreThan => Interval::above(q.value, false),
+        Qualifier::AtLeast => Interval::above(q.value, true),
+        Qualifier::LessThan => Interval::below(q.value, false),
+        Qualifier::AtMost => Interval::below(q.value, true),
+        Qualifier::About => {
+            let slack = (q.value.abs() * about_tolerance).max(q.step / Decimal::TWO);
+            Interval::closed(q.value - slack, q.value + slack)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn fact(value: &str, qualifier: Qualifier) -> Fact {
+        Fact {
+            kind: Kind::Number,
+            text: value.into(),
+            start: 0,
+            end: value.len(),
+            line: 1,
+            column: 1,
+            value: Value::Quantity(Quantity::from_written(dec(value))),
+            qualifier,
+            concept: None,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn written_precision_follows_the_last_digit() {
+        let q = Quantity::from_written(dec("1.45"))
+            .scaled(dec("1000000"))
+            .unwrap();
+        assert_eq!(q.value, dec("1450000"));
+        assert_eq!(q.step, dec("10000"));
+        assert_eq!(
+            q.rounding_interval(),
+            Interval::closed(dec("1445000"), dec("1455000"))
+        );
+    }
+
+    #[test]
+    fn exact_count_lies_inside_more_than() {
+        let tol = dec("0.1");
+        let exact = fact("209", Qualifier::Exact).denotation(tol).unwrap();
+        let more = fact("200", Qualifier::MoreThan).denotation(tol).unwrap();
+        assert_eq!(exact.relation(&more), SetRelation::LeftInsideRight);
+        let below = fact("190", Qualifier::Exact).denotation(tol).unwrap();
+        assert_eq!(below.relation(&more), SetRelation::Disjoint);
+    }
+
+    #[test]
+    fn transposed_digits_are_disjoint() {
+        let tol = dec("0.1");
+        let a = fact("17.78", Qualifier::Exact).denotation(tol).unwrap();
+        let b = fact("17.87", Qualifier::Exact).denotation(tol).unwrap();
+        assert_eq!(a.relation(&b), SetRelation::Disjoint);
+        assert_eq!(a.relation(&a), SetRelation::Equal);
+    }
+
+    #[test]
+    fn open_bounds_touching_do_not_intersect() {
+        let more = Interval::above(dec("200"), false);
+        let at_most = Interval::below(dec("200"), true);
+        assert_eq!(more.relation(&at_most), SetRelation::Disjoint);
+        let at_least = Interval::above(dec("200"), true);
+        assert_eq!(at_least.relation(&at_most), SetRelation::Overlap);
+    }
+
+    #[test]
+    fn partial_dates_print_as_partial_iso() {
+        let d = PartialDate {
+            year: None,
+            month: Some(1),
+            day: Some(31),
+        };
+        assert_eq!(d.iso(), "--01-31");
+    }
+}

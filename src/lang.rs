@@ -1,0 +1,187 @@
+//! Which language a document is in, and how that was decided.
+//!
+//! Order of precedence: `--lang`, then a file name of the form `name.<lang>.<ext>`, then detection
+//! from the text: the dominant script narrows the candidates to the packs written in it, and the
+//! share of each candidate's frequent words (`detect.words` in its pack) decides among them.
+
+use crate::error::{Error, Result};
+use crate::rules::RuleSet;
+use crate::source::Document;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How the language of a document was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LangSource {
+    Flag,
+    Metadata,
+    Filename,
+    Detected,
+}
+
+impl LangSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LangSource::Flag => "flag",
+            LangSource::Metadata => "metadata",
+            LangSource::Filename => "filename",
+            LangSource::Detected => "detected",
+        }
+    }
+}
+
+/// The language of one document and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Language {
+    pub code: String,
+    pub source: LangSource,
+    /// A short human explanation: "Cyrillic script; 12% frequent Russian words".
+    pub reason: String,
+}
+
+/// Decides the language of `doc`. `flag` is the user's `--lang`.
+pub fn resolve(doc: &Document, flag: Option<&str>, rules: &RuleSet) -> Result<Language> {
+    let known = |code: &str| -> Result<()> {
+        match rules.pack(code) {
+            Some(_) => Ok(()),
+            None => Err(Error::NoPack {
+                path: doc.path.clone(),
+                lang: code.to_string(),
+                known: rules.codes().join(", "),
+            }),
+        }
+    };
+    if let Some(code) = flag {
+        known(code)?;
+        return Ok(Language {
+            code: code.to_string(),
+            source: LangSource::Flag,
+            reason: "given with --lang".to_string(),
+        });
+    }
+    if let Some(code) = code_in_file_name(&doc.file_name(), rules) {
+        return Ok(Language {
+            code,
+            source: LangSource::Filename,
+            reason: "named in the file name".to_string(),
+        });
+    }
+    detect(doc, rules)
+}
+
+/// `story.ru.txt` → `ru`, when `ru` is a known pack.
+fn code_in_file_name(name: &str, rules: &RuleSet) -> Option<String> {
+    let parts: Vec<&str> = name.split('.').collect();
+    if parts.len() < 3 {
+        return None;
+    }
+    let code = parts[parts.len() - 2].to_lowercase();
+    rules.pack(&code).map(|_| code)
+}
+
+fn detect(doc: &Document, rules: &RuleSet) -> Result<Language> {
+    let unknown = |reason: String| Error::UnknownLanguage {
+        path: doc.path.clone(),
+        reason,
+    };
+    let script = dominant_script(&doc.text).ok_or_else(|| unknown("no letters".into()))?;
+    let candidates: Vec<_> = rules
+        .packs
+        .values()
+        .filter(|p| p.detect.scripts.iter().any(|s| s == script))
+        .collect();
+    let words = words_of(&doc.text);
+    let mut scored: Vec<(usize, &str, &str)> = candidates
+        .iter()
+        .map(|p| {
+            let frequent: BTreeSet<String> =
+                p.detect.words.iter().map(|w| w.to_lowercase()).collect();
+            let hits = words.iter().filter(|w| frequent.contains(*w)).count();
+            (hits, p.code.as_str(), p.name.as_str())
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    match scored.as_slice() {
+        [] => Err(unknown(format!("{script} script, and no language pack is written in it"))),
+        [(hits, code, name)] => Ok(detected(code, format!("{script} script, the only {name} pack for it ({hits} frequent words)"))),
+        [(best, code, name), (second, _, _), ..] if best > second => Ok(detected(
+            code,
+            format!("{script} script; {best} of {} words are frequent {name} words (next best {second})", words.len()),
+        )),
+        _ => Err(unknown(format!(
+            "{script} script, but the frequent words of {} do not tell them apart",
+            scored.iter().map(|s| s.1).collect::<Vec<_>>().join(", ")
+        ))),
+    }
+}
+
+fn detected(code: &str, reason: String) -> Language {
+    Language {
+        code: code.to_string(),
+        source: LangSource::Detected,
+        reason,
+    }
+}
+
+fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The script most letters of the text are written in.
+fn dominant_script(text: &str) -> Option<&'static str> {
+    let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        *counts.entry(script_of(c)).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .filter(|(s, _)| *s != "Other")
+        .max_by_key(|&(s, n)| (n, std::cmp::Reverse(s)))
+        .map(|(s, _)| s)
+}
+
+fn script_of(c: char) -> &'static str {
+    match c as u32 {
+        0x41..=0x5a | 0x61..=0x7a | 0xc0..=0x24f | 0x1e00..=0x1eff => "Latin",
+        0x370..=0x3ff => "Greek",
+        0x400..=0x52f => "Cyrillic",
+        0x590..=0x5ff => "Hebrew",
+        0x600..=0x6ff | 0x750..=0x77f | 0x8a0..=0x8ff | 0xfb50..=0xfdff | 0xfe70..=0xfeff => {
+            "Arabic"
+        }
+        0x900..=0x97f => "Devanagari",
+        0xe00..=0xe7f => "Thai",
+        0x3040..=0x30ff => "Kana",
+        0x4e00..=0x9fff | 0x3400..=0x4dbf => "Han",
+        0xac00..=0xd7af => "Hangul",
+        _ => "Other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_name_names_the_language() {
+        let rules = RuleSet::embedded().unwrap();
+        assert_eq!(
+            code_in_file_name("story.ru.txt", &rules).as_deref(),
+            Some("ru")
+        );
+        assert_eq!(code_in_file_name("story.txt", &rules), None);
+        assert_eq!(code_in_file_name("story.xx.txt", &rules), None);
+    }
+
+    #[test]
+    fn scripts_are_told_apart() {
+        assert_eq!(dominant_script("Привет, мир 2025"), Some("Cyrillic"));
+        assert_eq!(dominant_script("في عام ٢٠٢٣"), Some("Arabic"));
+        assert_eq!(dominant_script("Đại hội lần thứ XIV"), Some("Latin"));
+        assert_eq!(dominant_script("123 456"), None);
+    }
+}

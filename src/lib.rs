@@ -1,0 +1,23 @@
+//! factdiff checks that the language versions of one text state the same facts.
+//!
+//! Data flows one way through one module per stage:
+//! [`source`] (bytes → text with spans) → [`lang`] (which language, and why) → [`segment`]
+//! (sentences) → [`extract`] (facts, per language, from [`rules`]) → [`report`] (text, JSON).
+//! [`analysis`] runs the per-document stages. The library never prints and never exits: the
+//! `factdiff` binary decides both.
+
+pub mod analysis;
+pub mod error;
+pub mod extract;
+pub mod fact;
+pub mod lang;
+pub mod report;
+pub mod rules;
+pub mod segment;
+pub mod source;
+
+pub use analysis::{Analysis, Engine};
+pub use error::{Error, Result};
+
+/// The version of the JSON output format (docs/json-format.md).
+pub const JSON_VERSION: u32 = 1;

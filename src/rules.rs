@@ -1,0 +1,441 @@
+//! Rule files: the language packs, the shared patterns and the concept list, read from YAML.
+//!
+//! Everything language-specific lives in `rules/` as data and is embedded in the binary, so factdiff
+//! works from any folder; `--rules DIR` adds packs or overrides embedded files of the same name.
+//! Reading is strict: unknown keys, bad values and regexes that do not compile are errors located as
+//! `file:line:col`. This module only reads and checks; `extract` compiles the packs into matchers.
+
+use crate::error::{Error, Result};
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer};
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::str::FromStr;
+
+/// The rule files built into the binary, by their path below `rules/`.
+const EMBEDDED: &[(&str, &str)] = &[
+    ("common.yaml", include_str!("../rules/common.yaml")),
+    ("concepts.yaml", include_str!("../rules/concepts.yaml")),
+    ("lang/ar.yaml", include_str!("../rules/lang/ar.yaml")),
+    ("lang/en.yaml", include_str!("../rules/lang/en.yaml")),
+    ("lang/fr.yaml", include_str!("../rules/lang/fr.yaml")),
+    ("lang/pl.yaml", include_str!("../rules/lang/pl.yaml")),
+    ("lang/ru.yaml", include_str!("../rules/lang/ru.yaml")),
+    ("lang/vi.yaml", include_str!("../rules/lang/vi.yaml")),
+];
+
+/// A list of word forms. A form ending in `*` is a stem that matches any word starting with it;
+/// matching ignores case.
+pub type Forms = Vec<String>;
+
+/// A regex template from a rule file, checked when read. Placeholders in braces (`{day}`, `{month}`,
+/// `{year}`, `{from}` ...) are filled in by `extract`; everything else is regex syntax.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template(pub String);
+
+impl<'de> Deserialize<'de> for Template {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let probe =
+            PLACEHOLDER.replace_all(&text, |c: &regex::Captures| format!("(?P<{}>0)", &c[1]));
+        regex::Regex::new(&probe).map_err(|e| {
+            de::Error::custom(format!("pattern does not compile: {}", one_line(&e)))
+        })?;
+        Ok(Template(text))
+    }
+}
+
+static PLACEHOLDER: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\{([a-z_]+)\}").expect("placeholder regex"));
+
+/// The placeholder pattern: `{name}` with a lowercase name.
+pub fn placeholder_regex() -> &'static regex::Regex {
+    &PLACEHOLDER
+}
+
+fn one_line(e: &regex::Error) -> String {
+    e.to_string()
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+/// An exact decimal written as a YAML number or string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecimalText(pub Decimal);
+
+impl<'de> Deserialize<'de> for DecimalText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = yaml_serde::Value::deserialize(deserializer)?;
+        let text = match &value {
+            yaml_serde::Value::Number(n) => n.to_string(),
+            yaml_serde::Value::String(s) => s.clone(),
+            _ => return Err(de::Error::custom("expected a number")),
+        };
+        Decimal::from_str(&text)
+            .or_else(|_| Decimal::from_scientific(&text))
+            .map(DecimalText)
+            .map_err(|_| de::Error::custom(format!("'{text}' is not a decimal number")))
+    }
+}
+
+/// Rules shared by every language: masks, identifiers, ISO dates, dash ranges, ratios, digits.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Common {
+    /// Digit sets, ten characters each, zero first; every language reads all of them.
+    pub digits: Vec<String>,
+    /// Separators whose meaning is the same in every language.
+    pub decimal: Vec<String>,
+    pub group: Vec<String>,
+    /// Spans that never hold facts (URLs, e-mail addresses).
+    pub mask: Vec<Template>,
+    pub identifiers: Vec<Template>,
+    pub dates: Vec<Template>,
+    pub ranges: Vec<Template>,
+    pub ratios: Vec<Template>,
+    pub percent_signs: Vec<String>,
+    /// A bare four-digit number in this span is read as a year when nothing says otherwise.
+    pub bare_years: YearSpan,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearSpan {
+    pub from: u32,
+    pub to: u32,
+}
+
+/// One language pack, `rules/lang/<code>.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LangPack {
+    pub code: String,
+    pub name: String,
+    pub detect: Detect,
+    pub numbers: Numbers,
+    #[serde(default)]
+    pub percent_words: Forms,
+    #[serde(default)]
+    pub scales: Vec<Scale>,
+    #[serde(default)]
+    pub qualifiers: Qualifiers,
+    /// Twelve lists of month forms, January first, every inflected form.
+    pub months: Vec<Forms>,
+    /// Date templates using `{day}`, `{month}` (a month word), `{month_num}` and `{year}`.
+    #[serde(default)]
+    pub dates: Vec<Template>,
+    /// Templates that make a number a year: `в {year} году`, `{year} г.`.
+    #[serde(default)]
+    pub years: Vec<Template>,
+    /// Word ranges: `от {from} до {to}`.
+    #[serde(default)]
+    pub ranges: Vec<Template>,
+    /// Suffixes glued to a number that make it an ordinal: `-го`, `e`, `th`.
+    #[serde(default)]
+    pub ordinal_suffixes: Vec<String>,
+    /// Counted nouns after a number, by concept id from `concepts.yaml`.
+    #[serde(default)]
+    pub nouns: BTreeMap<String, Forms>,
+    /// Words that may stand between a number and its counted noun ("de", "of").
+    #[serde(default)]
+    pub noun_gap: Forms,
+    /// Words whose full stop does not end a sentence.
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Detect {
+    /// Scripts the language is written in: Latin, Cyrillic, Arabic, Han, ...
+    pub scripts: Vec<String>,
+    /// Frequent words, lower case, that tell this language from others sharing its script.
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Numbers {
+    pub decimal: Vec<String>,
+    pub group: Vec<String>,
+    /// How a separator that is both decimal and grouping is read ("1.250") when the document itself
+    /// gives no evidence.
+    pub ambiguous: Reading,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reading {
+    Group,
+    Decimal,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    pub factor: DecimalText,
+    pub words: Forms,
+}
+
+/// Words before a number that bound it; `not_after` lists words that, standing right before such a
+/// word, make it a plain preposition ("снизился до 17%" is a value, not "up to").
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Qualifiers {
+    #[serde(default)]
+    pub more_than: Forms,
+    #[serde(default)]
+    pub less_than: Forms,
+    #[serde(default)]
+    pub about: Forms,
+    #[serde(default)]
+    pub at_least: Forms,
+    #[serde(default)]
+    pub at_most: Forms,
+    #[serde(default)]
+    pub not_after: Forms,
+}
+
+/// A pack example: a text and the facts it must yield, in order, compared on the keys given.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub text: String,
+    pub facts: Vec<BTreeMap<String, yaml_serde::Value>>,
+}
+
+/// `rules/concepts.yaml`: the cross-language concepts counted nouns map to.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Concepts {
+    pub concepts: BTreeMap<String, String>,
+}
+
+/// All rules of a run.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    pub common: Common,
+    pub concepts: Concepts,
+    pub packs: BTreeMap<String, LangPack>,
+    /// Raw text of each file read, by display name, for locating later errors.
+    pub sources: BTreeMap<String, String>,
+}
+
+impl RuleSet {
+    /// The embedded rules.
+    pub fn embedded() -> Result<RuleSet> {
+        RuleSet::build(embedded_files())
+    }
+
+    /// The embedded rules with the files of `dir` added or put in their place.
+    pub fn with_dir(dir: &Path) -> Result<RuleSet> {
+        let mut files = embedded_files();
+        for (name, path) in rule_files_in(dir)? {
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::Rule {
+                file: path.display().to_string(),
+                line: 0,
+                column: 0,
+                message: format!("cannot read: {e}"),
+            })?;
+            files.insert(name, (path.display().to_string(), text));
+        }
+        RuleSet::build(files)
+    }
+
+    pub fn pack(&self, code: &str) -> Option<&LangPack> {
+        self.packs.get(code)
+    }
+
+    pub fn codes(&self) -> Vec<&str> {
+        self.packs.keys().map(String::as_str).collect()
+    }
+
+    fn build(files: BTreeMap<String, (String, String)>) -> Result<RuleSet> {
+        let mut common = None;
+        let mut concepts = None;
+        let mut packs = BTreeMap::new();
+        let mut sources = BTreeMap::new();
+        for (name, (shown, text)) in files {
+            match name.as_str() {
+                "common.yaml" => common = Some(parse::<Common>(&shown, &text)?),
+                "concepts.yaml" => concepts = Some(parse::<Concepts>(&shown, &text)?),
+                _ => {
+                    let pack = parse::<LangPack>(&shown, &text)?;
+                    check_pack(&shown, &text, &pack, &name)?;
+                    packs.insert(pack.code.clone(), pack);
+                }
+            }
+            sources.insert(shown, text);
+        }
+        let rules = RuleSet {
+            common: common.expect("common.yaml is embedded"),
+            concepts: concepts.expect("concepts.yaml is embedded"),
+            packs,
+            sources,
+        };
+        rules.check_concepts()?;
+        Ok(rules)
+    }
+
+    fn check_concepts(&self) -> Result<()> {
+        let known: BTreeSet<&String> = self.concepts.concepts.keys().collect();
+        for pack in self.packs.values() {
+            if let Some(unknown) = pack.nouns.keys().find(|c| !known.contains(c)) {
+                let file = self.file_of(&pack.code);
+                let (line, column) =
+                    locate(self.sources.get(&file).map_or("", String::as_str), unknown);
+                return Err(Error::Rule {
+                    file,
+                    line,
+                    column,
+                    message: format!("unknown concept '{unknown}' (not in concepts.yaml)"),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The display name of the file a pack was read from.
+    pub fn file_of(&self, code: &str) -> String {
+        let suffix = format!("lang/{code}.yaml");
+        self.sources
+            .keys()
+            .find(|k| k.ends_with(&suffix))
+            .cloned()
+            .unwrap_or(suffix)
+    }
+}
+
+fn embedded_files() -> BTreeMap<String, (String, String)> {
+    EMBEDDED
+        .iter()
+        .map(|(name, text)| {
+            (
+                name.to_string(),
+                (format!("rules/{name}"), text.to_string()),
+            )
+        })
+        .collect()
+}
+
+/// `common.yaml`, `concepts.yaml` and `lang/*.yaml` below `dir`, by their name below it.
+fn rule_files_in(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>> {
+    let unreadable = |e: std::io::Error| Error::Rule {
+        file: dir.display().to_string(),
+        line: 0,
+        column: 0,
+        message: format!("cannot read rules folder: {e}"),
+    };
+    if !dir.is_dir() {
+        return Err(unreadable(std::io::Error::other("not a folder")));
+    }
+    let mut found = Vec::new();
+    for name in ["common.yaml", "concepts.yaml"] {
+        if dir.join(name).is_file() {
+            found.push((name.to_string(), dir.join(name)));
+        }
+    }
+    let lang_dir = dir.join("lang");
+    if lang_dir.is_dir() {
+        let mut entries: Vec<_> = std::fs::read_dir(&lang_dir)
+            .map_err(unreadable)?
+            .collect::<std::io::Result<_>>()
+            .map_err(unreadable)?;
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".yaml") {
+                found.push((format!("lang/{name}"), entry.path()));
+            }
+        }
+    }
+    Ok(found)
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T> {
+    yaml_serde::from_str(text).map_err(|e| {
+        let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+        let message = e.to_string();
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m)
+            .to_string();
+        Error::Rule {
+            file: file.to_string(),
+            line,
+            column,
+            message,
+        }
+    })
+}
+
+fn check_pack(file: &str, text: &str, pack: &LangPack, name: &str) -> Result<()> {
+    let fail = |needle: &str, message: String| {
+        let (line, column) = locate(text, needle);
+        Err(Error::Rule {
+            file: file.to_string(),
+            line,
+            column,
+            message,
+        })
+    };
+    let expected = format!("lang/{}.yaml", pack.code);
+    if name != expected {
+        return fail(
+            "code:",
+            format!("pack code '{}' does not match its file name", pack.code),
+        );
+    }
+    if pack.months.len() != 12 {
+        return fail(
+            "months:",
+            format!("months lists {} months, not 12", pack.months.len()),
+        );
+    }
+    Ok(())
+}
+
+/// Line and column (1-based) of the first occurrence of `needle`, or 0:0 when absent.
+pub fn locate(text: &str, needle: &str) -> (usize, usize) {
+    text.find(needle).map_or((0, 0), |at| {
+        let before = &text[..at];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        (line, column)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_rules_load() {
+        let rules = RuleSet::embedded().unwrap();
+        assert!(rules.codes().contains(&"ru"));
+    }
+
+    #[test]
+    fn unknown_key_is_located() {
+        let err = parse::<Concepts>("c.yaml", "concepts: {}\nextra: 1\n").unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.starts_with("c.yaml:2:1: unknown field `extra`"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn bad_regex_is_located() {
+        let err = parse::<Vec<Template>>("p.yaml", "- ok\n- \"(unclosed\"\n").unwrap_err();
+        let text = err.to_string();
+        assert!(text.starts_with("p.yaml:2:"), "{text}");
+        assert!(text.contains("pattern does not compile"), "{text}");
+    }
+}

@@ -1,0 +1,144 @@
+//! Reading documents: bytes from disk become text with a line index, or a located error.
+//!
+//! The text is kept exactly as read (a UTF-8 BOM and CRLF line ends included), so every byte span a
+//! later stage reports points into the file itself. Nothing here ever writes to a file.
+
+use crate::error::{Error, Result};
+use std::path::{Path, PathBuf};
+
+const BOM: char = '\u{feff}';
+
+/// One document as read.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The path as the user gave it; reports show it unchanged.
+    pub path: PathBuf,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl Document {
+    /// Reads a file, refusing directories, binary data, invalid UTF-8 and empty files.
+    pub fn read(path: &Path) -> Result<Document> {
+        if path.is_dir() {
+            return Err(Error::Directory { path: path.into() });
+        }
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.into(),
+            source,
+        })?;
+        Document::from_bytes(path, bytes)
+    }
+
+    /// Builds a document from bytes already in memory, with the same checks as [`Document::read`].
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Document> {
+        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+            return Err(Error::Binary {
+                path: path.into(),
+                offset,
+            });
+        }
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let (line, column) = position_in(std::str::from_utf8(valid).unwrap_or_default());
+            Error::InvalidUtf8 {
+                path: path.into(),
+                line,
+                column,
+            }
+        })?;
+        if text
+            .trim_matches(|c: char| c.is_whitespace() || c == BOM)
+            .is_empty()
+        {
+            return Err(Error::Empty { path: path.into() });
+        }
+        Ok(Document::from_text(path, text))
+    }
+
+    /// Wraps text that is already known to be good (tests, benchmarks).
+    pub fn from_text(path: impl Into<PathBuf>, text: String) -> Document {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Document {
+            path: path.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// 1-based line and character column of a byte offset; a leading BOM takes no column.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let start = self.line_starts[line - 1];
+        let prefix = &self.text[start..offset];
+        let columns = prefix.chars().filter(|&c| c != BOM).count();
+        (line, columns + 1)
+    }
+
+    /// The text of the line holding `offset`, without its line end.
+    pub fn line_text(&self, offset: usize) -> &str {
+        let (line, _) = self.line_column(offset);
+        let start = self.line_starts[line - 1];
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    /// The file name, used for language hints (`story.ru.txt`).
+    pub fn file_name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+}
+
+fn position_in(valid: &str) -> (usize, usize) {
+    let line = valid.matches('\n').count() + 1;
+    let last_line = valid.rsplit('\n').next().unwrap_or("");
+    (line, last_line.chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_and_crlf_keep_byte_offsets_and_columns() {
+        let doc = Document::from_bytes(
+            Path::new("a.txt"),
+            "\u{feff}ab\r\ncd 17".as_bytes().to_vec(),
+        )
+        .unwrap();
+        let offset = doc.text.find("17").unwrap();
+        assert_eq!(doc.line_column(offset), (2, 4));
+        assert_eq!(doc.line_column(3), (1, 1));
+        assert_eq!(doc.line_text(offset), "cd 17");
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let err = Document::from_bytes(Path::new("x.txt"), b"ok\nab\xffc".to_vec()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.txt:2:3: invalid UTF-8 (only UTF-8 text is read)"
+        );
+    }
+
+    #[test]
+    fn empty_and_binary_are_refused() {
+        assert!(matches!(
+            Document::from_bytes(Path::new("e"), b" \n".to_vec()),
+            Err(Error::Empty { .. })
+        ));
+        assert!(matches!(
+            Document::from_bytes(Path::new("b"), b"a\0b".to_vec()),
+            Err(Error::Binary { offset: 1, .. })
+        ));
+    }
+}

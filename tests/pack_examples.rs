@@ -1,0 +1,77 @@
+//! Runs the `examples:` of every language pack: each text must yield exactly the facts listed, in
+//! order, matching on the keys each expected fact gives (numbers compared as exact decimals).
+
+use factdiff::report::json;
+use factdiff::source::Document;
+use factdiff::Engine;
+use rust_decimal::Decimal;
+use serde_json::Value as Json;
+use std::str::FromStr;
+
+fn yaml_to_json(value: &yaml_serde::Value) -> Json {
+    serde_json::to_value(value).expect("YAML example values convert to JSON")
+}
+
+fn same(expected: &Json, actual: &Json) -> bool {
+    match (expected, actual) {
+        (Json::Number(e), Json::Number(a)) => {
+            let parse = |n: &serde_json::Number| {
+                Decimal::from_str(&n.to_string())
+                    .or_else(|_| Decimal::from_scientific(&n.to_string()))
+            };
+            matches!((parse(e), parse(a)), (Ok(e), Ok(a)) if e == a)
+        }
+        (Json::Object(e), Json::Object(a)) => e
+            .iter()
+            .all(|(k, v)| a.get(k).is_some_and(|av| same(v, av))),
+        _ => expected == actual,
+    }
+}
+
+#[test]
+fn every_pack_example_yields_its_facts() {
+    let engine = Engine::load(None).expect("embedded rules load");
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for (code, pack) in &engine.rules.packs {
+        for example in &pack.examples {
+            count += 1;
+            let doc = Document::from_text(format!("example.{code}.txt"), example.text.clone());
+            let analysis = engine.analyze(doc, Some(code)).expect("example analyses");
+            let actual: Vec<Json> = analysis
+                .facts
+                .iter()
+                .enumerate()
+                .map(|(i, f)| json::fact(f, i + 1))
+                .collect();
+            let expected: Vec<Json> = example
+                .facts
+                .iter()
+                .map(|f| {
+                    Json::Object(
+                        f.iter()
+                            .map(|(k, v)| (k.clone(), yaml_to_json(v)))
+                            .collect(),
+                    )
+                })
+                .collect();
+            let ok = expected.len() == actual.len()
+                && expected.iter().zip(&actual).all(|(e, a)| same(e, a));
+            if !ok {
+                failures.push(format!(
+                    "[{code}] {}\n  expected: {}\n  actual:   {}",
+                    example.text,
+                    serde_json::to_string(&expected).unwrap(),
+                    serde_json::to_string(&actual).unwrap()
+                ));
+            }
+        }
+    }
+    assert!(count > 0, "no pack examples found");
+    assert!(
+        failures.is_empty(),
+        "{} of {count} examples failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
