@@ -66,7 +66,7 @@ impl<T: Clone> Lexicon<T> {
     }
 
     fn lookup(&self, word: &str) -> Option<&T> {
-        let lower = word.to_lowercase();
+        let lower = collapse_spaces(&word.to_lowercase());
         self.exact.get(&lower).or_else(|| {
             self.stems
                 .iter()
@@ -769,7 +769,7 @@ impl Extractor {
         if self.not_after.is_match(&before[..m.start()]) {
             return (Qualifier::Exact, start);
         }
-        match self.qualifiers.lookup(&collapse_spaces(m.as_str())) {
+        match self.qualifiers.lookup(m.as_str()) {
             Some(&q) => (q, window_start + m.start()),
             None => (Qualifier::Exact, start),
         }

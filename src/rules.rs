@@ -358,7 +358,8 @@ fn rule_files_in(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>> {
     Ok(found)
 }
 
-fn parse<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T> {
+/// Reads one YAML rule file strictly; errors carry `file:line:col`.
+pub fn parse<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T> {
     yaml_serde::from_str(text).map_err(|e| {
         let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
         let message = e.to_string();
