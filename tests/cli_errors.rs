@@ -1,0 +1,158 @@
+//! The command line on bad input: one clear message naming the file (and line:col where there is
+//! one), exit code 2, never a panic; and the input files are never written.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::Path;
+
+fn factdiff() -> Command {
+    Command::cargo_bin("factdiff").expect("binary builds")
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn fails_with(args: &[&std::ffi::OsStr], message: &str) {
+    factdiff()
+        .args(args)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(message))
+        .stderr(predicate::str::contains("panicked").not());
+}
+
+#[test]
+fn missing_file() {
+    fails_with(&["extract".as_ref(), "no/such/file.txt".as_ref()], "no/such/file.txt: cannot read");
+}
+
+#[test]
+fn directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let shown = dir.path().display().to_string();
+    fails_with(&["extract".as_ref(), dir.path().as_os_str()], &format!("{shown}: is a directory"));
+}
+
+#[test]
+fn binary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    fails_with(&["extract".as_ref(), path.as_os_str()], "image.png: looks like a binary file");
+}
+
+#[test]
+fn invalid_utf8_is_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "latin1.ru.txt", b"first line\nd\xe9j\xe0 vu 12");
+    fails_with(&["extract".as_ref(), path.as_os_str()], "latin1.ru.txt:2:2: invalid UTF-8");
+}
+
+#[test]
+fn empty_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "empty.fr.txt", b"\xef\xbb\xbf \n");
+    fails_with(&["extract".as_ref(), path.as_os_str()], "empty.fr.txt: the file is empty");
+}
+
+#[test]
+fn undetectable_language_suggests_lang() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "numbers.txt", b"12 345 678 -- 42");
+    fails_with(&["extract".as_ref(), path.as_os_str()], "numbers.txt: cannot tell the language");
+    fails_with(&["extract".as_ref(), path.as_os_str()], "--lang");
+}
+
+#[test]
+fn unknown_lang_flag_lists_the_packs() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "a.txt", "Привет 12".as_bytes());
+    fails_with(
+        &["extract".as_ref(), "--lang".as_ref(), "xx".as_ref(), path.as_os_str()],
+        "no language pack for 'xx' (known: ar, en, fr, pl, ru, vi)",
+    );
+}
+
+fn rules_dir_with_pack(pack: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("lang")).unwrap();
+    std::fs::write(dir.path().join("lang/ru.yaml"), pack).unwrap();
+    dir
+}
+
+fn russian_pack_with(extra_line: &str, replace: (&str, &str)) -> String {
+    let base = include_str!("../rules/lang/ru.yaml").replace(replace.0, replace.1);
+    format!("{base}{extra_line}")
+}
+
+fn extract_with_rules(rules: &Path) -> assert_cmd::assert::Assert {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/000_68e9064bbfbe1c43.txt");
+    factdiff()
+        .args(["extract", "--rules"])
+        .arg(rules)
+        .arg(seed)
+        .assert()
+}
+
+#[test]
+fn unknown_key_in_a_rule_file_is_located() {
+    let rules = rules_dir_with_pack(&russian_pack_with("colour: red\n", ("", "")));
+    let lines = include_str!("../rules/lang/ru.yaml").lines().count() + 1;
+    extract_with_rules(rules.path())
+        .code(2)
+        .stderr(predicate::str::contains(format!("lang/ru.yaml:{lines}:1: unknown field `colour`")));
+}
+
+#[test]
+fn broken_yaml_is_located() {
+    let rules = rules_dir_with_pack("code: ru\nname: [unclosed\n");
+    extract_with_rules(rules.path())
+        .code(2)
+        .stderr(predicate::str::is_match(r"lang/ru\.yaml:\d+:\d+: ").unwrap());
+}
+
+#[test]
+fn regex_that_does_not_compile_is_located() {
+    let pack = russian_pack_with("", ("years:\n", "years:\n  - \"{year}(unclosed\"\n"));
+    let line = pack.lines().position(|l| l.contains("(unclosed")).unwrap() + 1;
+    let rules = rules_dir_with_pack(&pack);
+    extract_with_rules(rules.path())
+        .code(2)
+        .stderr(predicate::str::contains(format!("lang/ru.yaml:{line}:")))
+        .stderr(predicate::str::contains("pattern does not compile"));
+}
+
+#[test]
+fn unknown_placeholder_is_located() {
+    let pack = russian_pack_with("", ("years:\n", "years:\n  - \"{yaer} год\"\n"));
+    let rules = rules_dir_with_pack(&pack);
+    extract_with_rules(rules.path())
+        .code(2)
+        .stderr(predicate::str::contains("unknown placeholder {yaer}"));
+}
+
+#[test]
+fn bom_and_crlf_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "crlf.ru.txt", "\u{feff}Итог:\r\nболее 1,45 млн туристов\r\n".as_bytes());
+    let before = std::fs::read(&path).unwrap();
+    let out = factdiff().args(["extract", "--format", "json"]).arg(&path).assert().success();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let fact = &json["documents"][0]["facts"][0];
+    assert_eq!(fact["text"], "более 1,45 млн");
+    assert_eq!(fact["line"], 2);
+    assert_eq!(fact["column"], 1);
+    let start = fact["start"].as_u64().unwrap() as usize;
+    let end = fact["end"].as_u64().unwrap() as usize;
+    assert_eq!(&before[start..end], "более 1,45 млн".as_bytes());
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the input file was changed");
+}
+
+#[test]
+fn usage_error_exits_2() {
+    factdiff().arg("extract").assert().code(2);
+    factdiff().arg("frobnicate").assert().code(2);
+}
