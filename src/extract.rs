@@ -823,14 +823,20 @@ fn collapse_spaces(s: &str) -> String {
 }
 
 fn next_is_word_char(after: &str) -> bool {
-    after.chars().next().is_some_and(|c| c.is_alphabetic())
+    after.chars().next().is_some_and(glues)
+}
+
+/// Whether a letter touching a number makes it part of a word. Arabic script glues clitics
+/// (و, ب, ل, the tatweel of "لـ") and suffixes (م for AD) to numbers, so its letters never do.
+fn glues(c: char) -> bool {
+    (c.is_alphabetic() || c == '_') && !matches!(c as u32, 0x600..=0x6ff | 0x750..=0x77f | 0xfb50..=0xfdff | 0xfe70..=0xfeff)
 }
 
 /// A number glued to a word before it ("post881826", "COVID-19") is part of that word.
 fn glued_to_word(text: &str, span: Range<usize>, digits: &BTreeMap<char, u32>) -> bool {
     let mut before = text[..span.start].chars().rev();
     match before.next() {
-        Some(c) if c.is_alphabetic() || c == '_' => true,
+        Some(c) if glues(c) => true,
         Some('-' | '_' | '/' | '.') => before
             .next()
             .is_some_and(|c| c.is_alphanumeric() && !digits.contains_key(&c)),
