@@ -25,7 +25,11 @@ fn throughput(c: &mut Criterion) {
         group.bench_function(format!("seed_{i:03}_{code}"), |b| {
             b.iter(|| {
                 let doc = Document::from_text("bench.txt", big.clone());
-                engine.analyze(doc, Some(code)).expect("analyses").facts.len()
+                engine
+                    .analyze(doc, Some(code))
+                    .expect("analyses")
+                    .facts
+                    .len()
             })
         });
     }

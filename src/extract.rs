@@ -2,7 +2,7 @@
 //!
 //! A pack is compiled once per run into an [`Extractor`] (every regex built up front). Extraction
 //! then runs a fixed series of passes over the text, each a linear scan: masks (URLs, e-mail),
-//! identifiers, dates, years, ranges, ratios, and last plain numbers with their context (qualifier
+//! identifiers, dates, ranges, years, ratios, and last plain numbers with their context (qualifier
 //! before; percent sign, scale word, ordinal suffix and counted noun after). A span taken by an
 //! earlier pass is never read again, so "14 апреля 2025 г." is one date, not a date and a year.
 //! Extraction sees one document only; it never compares.
@@ -417,14 +417,14 @@ impl Extractor {
         self.templated(doc, &self.dates, &mut taken, &mut facts, |c| {
             self.date_value(c)
         });
-        self.templated(doc, &self.years, &mut taken, &mut facts, |c| {
-            let year = self.read_exact_integer(c.name("year")?.as_str())?;
-            Some((Kind::Year, Value::Quantity(Quantity::from_written(year))))
-        });
         self.templated(doc, &self.ranges, &mut taken, &mut facts, |c| {
             let from = self.read_whole(c.name("from")?.as_str(), &evidence)?;
             let to = self.read_whole(c.name("to")?.as_str(), &evidence)?;
             (from.value < to.value).then_some((Kind::Range, Value::Range { from, to }))
+        });
+        self.templated(doc, &self.years, &mut taken, &mut facts, |c| {
+            let year = self.read_exact_integer(c.name("year")?.as_str())?;
+            Some((Kind::Year, Value::Quantity(Quantity::from_written(year))))
         });
         self.templated(doc, &self.ratios, &mut taken, &mut facts, |c| {
             let num = self.read_exact_integer(c.name("num")?.as_str())?;
@@ -829,7 +829,8 @@ fn next_is_word_char(after: &str) -> bool {
 /// Whether a letter touching a number makes it part of a word. Arabic script glues clitics
 /// (و, ب, ل, the tatweel of "لـ") and suffixes (م for AD) to numbers, so its letters never do.
 fn glues(c: char) -> bool {
-    (c.is_alphabetic() || c == '_') && !matches!(c as u32, 0x600..=0x6ff | 0x750..=0x77f | 0xfb50..=0xfdff | 0xfe70..=0xfeff)
+    (c.is_alphabetic() || c == '_')
+        && !matches!(c as u32, 0x600..=0x6ff | 0x750..=0x77f | 0xfb50..=0xfdff | 0xfe70..=0xfeff)
 }
 
 /// A number glued to a word before it ("post881826", "COVID-19") is part of that word.

@@ -27,42 +27,60 @@ fn fails_with(args: &[&std::ffi::OsStr], message: &str) {
 
 #[test]
 fn missing_file() {
-    fails_with(&["extract".as_ref(), "no/such/file.txt".as_ref()], "no/such/file.txt: cannot read");
+    fails_with(
+        &["extract".as_ref(), "no/such/file.txt".as_ref()],
+        "no/such/file.txt: cannot read",
+    );
 }
 
 #[test]
 fn directory() {
     let dir = tempfile::tempdir().unwrap();
     let shown = dir.path().display().to_string();
-    fails_with(&["extract".as_ref(), dir.path().as_os_str()], &format!("{shown}: is a directory"));
+    fails_with(
+        &["extract".as_ref(), dir.path().as_os_str()],
+        &format!("{shown}: is a directory"),
+    );
 }
 
 #[test]
 fn binary_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
-    fails_with(&["extract".as_ref(), path.as_os_str()], "image.png: looks like a binary file");
+    fails_with(
+        &["extract".as_ref(), path.as_os_str()],
+        "image.png: looks like a binary file",
+    );
 }
 
 #[test]
 fn invalid_utf8_is_located() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "latin1.ru.txt", b"first line\nd\xe9j\xe0 vu 12");
-    fails_with(&["extract".as_ref(), path.as_os_str()], "latin1.ru.txt:2:2: invalid UTF-8");
+    fails_with(
+        &["extract".as_ref(), path.as_os_str()],
+        "latin1.ru.txt:2:2: invalid UTF-8",
+    );
 }
 
 #[test]
 fn empty_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "empty.fr.txt", b"\xef\xbb\xbf \n");
-    fails_with(&["extract".as_ref(), path.as_os_str()], "empty.fr.txt: the file is empty");
+    fails_with(
+        &["extract".as_ref(), path.as_os_str()],
+        "empty.fr.txt: the file is empty",
+    );
 }
 
 #[test]
 fn undetectable_language_suggests_lang() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "numbers.txt", b"12 345 678 -- 42");
-    fails_with(&["extract".as_ref(), path.as_os_str()], "numbers.txt: cannot tell the language");
+    fails_with(
+        &["extract".as_ref(), path.as_os_str()],
+        "numbers.txt: cannot tell the language",
+    );
     fails_with(&["extract".as_ref(), path.as_os_str()], "--lang");
 }
 
@@ -71,7 +89,12 @@ fn unknown_lang_flag_lists_the_packs() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "a.txt", "Привет 12".as_bytes());
     fails_with(
-        &["extract".as_ref(), "--lang".as_ref(), "xx".as_ref(), path.as_os_str()],
+        &[
+            "extract".as_ref(),
+            "--lang".as_ref(),
+            "xx".as_ref(),
+            path.as_os_str(),
+        ],
         "no language pack for 'xx' (known: ar, en, fr, pl, ru, vi)",
     );
 }
@@ -103,7 +126,9 @@ fn unknown_key_in_a_rule_file_is_located() {
     let lines = include_str!("../rules/lang/ru.yaml").lines().count() + 1;
     extract_with_rules(rules.path())
         .code(2)
-        .stderr(predicate::str::contains(format!("lang/ru.yaml:{lines}:1: unknown field `colour`")));
+        .stderr(predicate::str::contains(format!(
+            "lang/ru.yaml:{lines}:1: unknown field `colour`"
+        )));
 }
 
 #[test]
@@ -137,9 +162,17 @@ fn unknown_placeholder_is_located() {
 #[test]
 fn bom_and_crlf_are_read() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "crlf.ru.txt", "\u{feff}Итог:\r\nболее 1,45 млн туристов\r\n".as_bytes());
+    let path = write(
+        dir.path(),
+        "crlf.ru.txt",
+        "\u{feff}Итог:\r\nболее 1,45 млн туристов\r\n".as_bytes(),
+    );
     let before = std::fs::read(&path).unwrap();
-    let out = factdiff().args(["extract", "--format", "json"]).arg(&path).assert().success();
+    let out = factdiff()
+        .args(["extract", "--format", "json"])
+        .arg(&path)
+        .assert()
+        .success();
     let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     let fact = &json["documents"][0]["facts"][0];
     assert_eq!(fact["text"], "более 1,45 млн");
@@ -148,7 +181,11 @@ fn bom_and_crlf_are_read() {
     let start = fact["start"].as_u64().unwrap() as usize;
     let end = fact["end"].as_u64().unwrap() as usize;
     assert_eq!(&before[start..end], "более 1,45 млн".as_bytes());
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the input file was changed");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the input file was changed"
+    );
 }
 
 #[test]

@@ -9,7 +9,8 @@ use rust_decimal::Decimal;
 use std::str::FromStr;
 use std::sync::LazyLock;
 
-static ENGINE: LazyLock<Engine> = LazyLock::new(|| Engine::load(None).expect("embedded rules load"));
+static ENGINE: LazyLock<Engine> =
+    LazyLock::new(|| Engine::load(None).expect("embedded rules load"));
 
 /// The language's decimal mark and a grouping separator that is never read as a decimal mark.
 fn style(code: &str) -> (String, String) {
@@ -42,7 +43,10 @@ fn format_number(int: u64, frac: &str, decimal: &str, group: &str, arabic_digits
     if arabic_digits {
         grouped = grouped
             .chars()
-            .map(|c| c.to_digit(10).map_or(c, |d| char::from_u32(0x660 + d).unwrap()))
+            .map(|c| {
+                c.to_digit(10)
+                    .map_or(c, |d| char::from_u32(0x660 + d).unwrap())
+            })
             .collect();
     }
     grouped

@@ -75,3 +75,56 @@ fn every_pack_example_yields_its_facts() {
         failures.join("\n")
     );
 }
+
+/// Every pack's examples must exercise every phenomenon the extraction handles, so a pack cannot
+/// pass with a thin set of examples.
+#[test]
+fn every_pack_example_set_covers_each_phenomenon() {
+    let engine = Engine::load(None).expect("embedded rules load");
+    let wanted_kinds = ["number", "percent", "date", "year", "range"];
+    let wanted_qualifiers = ["more_than", "less_than", "about", "at_least"];
+    let mut gaps = Vec::new();
+    for (code, pack) in &engine.rules.packs {
+        let expected: Vec<Json> = pack
+            .examples
+            .iter()
+            .flat_map(|e| e.facts.iter())
+            .map(|f| {
+                Json::Object(
+                    f.iter()
+                        .map(|(k, v)| (k.clone(), yaml_to_json(v)))
+                        .collect(),
+                )
+            })
+            .collect();
+        let has = |key: &str, value: &str| {
+            expected
+                .iter()
+                .any(|f| f.get(key).and_then(Json::as_str) == Some(value))
+        };
+        for kind in wanted_kinds {
+            if !has("kind", kind) {
+                gaps.push(format!("{code}: no example of kind {kind}"));
+            }
+        }
+        for qualifier in wanted_qualifiers {
+            if !has("qualifier", qualifier) {
+                gaps.push(format!("{code}: no example with qualifier {qualifier}"));
+            }
+        }
+        if !expected.iter().any(|f| f.get("concept").is_some()) {
+            gaps.push(format!("{code}: no example with a counted-noun concept"));
+        }
+        if !pack.examples.iter().any(|e| e.facts.is_empty()) {
+            gaps.push(format!("{code}: no negative example (facts: [])"));
+        }
+        if pack.examples.len() < 15 {
+            gaps.push(format!("{code}: only {} examples", pack.examples.len()));
+        }
+    }
+    assert!(
+        gaps.is_empty(),
+        "pack examples leave gaps:\n{}",
+        gaps.join("\n")
+    );
+}
