@@ -2,15 +2,19 @@
 //!
 //! Data flows one way through one module per stage:
 //! [`source`] (bytes → text with spans) → [`lang`] (which language, and why) → [`segment`]
-//! (sentences) → [`extract`] (facts, per language, from [`rules`]) → [`report`] (text, JSON).
+//! (sentences) → [`extract`] (facts, per language, from [`rules`]) → [`align`] (pairs across
+//! versions) → [`compare`] (status and severity from the [`policy`]) → [`report`] (text, JSON).
 //! [`analysis`] runs the per-document stages. The library never prints and never exits: the
 //! `factdiff` binary decides both.
 
+pub mod align;
 pub mod analysis;
+pub mod compare;
 pub mod error;
 pub mod extract;
 pub mod fact;
 pub mod lang;
+pub mod policy;
 pub mod report;
 pub mod rules;
 pub mod segment;

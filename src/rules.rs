@@ -40,7 +40,7 @@ impl<'de> Deserialize<'de> for Template {
         let probe =
             PLACEHOLDER.replace_all(&text, |c: &regex::Captures| format!("(?P<{}>0)", &c[1]));
         regex::Regex::new(&probe).map_err(|e| {
-            de::Error::custom(format!("pattern does not compile: {}", one_line(&e)))
+            de::Error::custom(format!("pattern `{text}`{NOT_COMPILING}{}", one_line(&e)))
         })?;
         Ok(Template(text))
     }
@@ -53,6 +53,9 @@ static PLACEHOLDER: std::sync::LazyLock<regex::Regex> =
 pub fn placeholder_regex() -> &'static regex::Regex {
     &PLACEHOLDER
 }
+
+/// Joins a failing pattern to the reason in messages; `parse` finds the pattern's own line by it.
+const NOT_COMPILING: &str = " does not compile: ";
 
 fn one_line(e: &regex::Error) -> String {
     e.to_string()
@@ -367,6 +370,10 @@ pub fn parse<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T> 
             .rsplit_once(" at line ")
             .map_or(message.as_str(), |(m, _)| m)
             .to_string();
+        // serde places errors inside a list at the list's start; a bad pattern is found by its text.
+        let (line, column) = failing_pattern(&message)
+            .and_then(|pattern| locate_after(text, line, &pattern))
+            .unwrap_or((line, column));
         Error::Rule {
             file: file.to_string(),
             line,
@@ -374,6 +381,30 @@ pub fn parse<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T> 
             message,
         }
     })
+}
+
+fn failing_pattern(message: &str) -> Option<String> {
+    let start = message.find("pattern `")? + "pattern `".len();
+    let end = message.rfind(&format!("`{NOT_COMPILING}"))?;
+    message.get(start..end).map(str::to_string)
+}
+
+/// Where a value stands in the YAML source at or after `from_line`, plain or double-quote escaped.
+fn locate_after(text: &str, from_line: usize, value: &str) -> Option<(usize, usize)> {
+    let escaped = value.replace('\\', "\\\\").replace('"', "\\\"");
+    let skipped: usize = text
+        .split_inclusive('\n')
+        .take(from_line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let rest = &text[skipped..];
+    let needle = if rest.contains(&escaped) {
+        escaped.as_str()
+    } else {
+        value
+    };
+    let (line, column) = locate(rest, needle);
+    (line > 0).then(|| (line + from_line.saturating_sub(1), column))
 }
 
 fn check_pack(file: &str, text: &str, pack: &LangPack, name: &str) -> Result<()> {
@@ -434,9 +465,13 @@ mod tests {
 
     #[test]
     fn bad_regex_is_located() {
-        let err = parse::<Vec<Template>>("p.yaml", "- ok\n- \"(unclosed\"\n").unwrap_err();
+        let yaml = "years:\n  - ok\n  - \"(unclosed\"\n";
+        let err = parse::<BTreeMap<String, Vec<Template>>>("p.yaml", yaml).unwrap_err();
         let text = err.to_string();
-        assert!(text.starts_with("p.yaml:2:"), "{text}");
-        assert!(text.contains("pattern does not compile"), "{text}");
+        assert!(text.starts_with("p.yaml:3:"), "{text}");
+        assert!(
+            text.contains("pattern `(unclosed` does not compile"),
+            "{text}"
+        );
     }
 }

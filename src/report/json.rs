@@ -1,7 +1,9 @@
 //! The JSON report: a documented, versioned contract (docs/json-format.md).
 
 use crate::analysis::Analysis;
+use crate::compare::{Finding, Summary};
 use crate::fact::{Fact, Quantity, Value};
+use crate::report::Pair;
 use serde_json::{json, Map, Number, Value as Json};
 use std::io::{self, Write};
 
@@ -65,6 +67,64 @@ pub fn write_extract(out: &mut dyn Write, analyses: &[Analysis]) -> io::Result<(
     let report = json!({
         "version": crate::JSON_VERSION,
         "documents": analyses.iter().map(document).collect::<Vec<_>>(),
+    });
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}
+
+/// Counts of one pair, or of a whole run.
+pub fn summary(s: &Summary) -> Json {
+    json!({
+        "agree": s.agree,
+        "compatible": s.compatible,
+        "diverge": s.diverge,
+        "missing_from_left": s.missing_from_left,
+        "missing_from_right": s.missing_from_right,
+        "errors": s.errors,
+        "warnings": s.warnings,
+        "infos": s.infos,
+    })
+}
+
+/// One finding; `left` and `right` are fact objects as in `extract` (ids count from F1 in each
+/// document), or null.
+pub fn finding(pair: &Pair<'_>, finding: &Finding) -> Json {
+    let side = |analysis: &Analysis, index: Option<usize>| {
+        index.map_or(Json::Null, |i| fact(&analysis.facts[i], i + 1))
+    };
+    json!({
+        "rule": finding.rule,
+        "status": finding.status.as_str(),
+        "severity": finding.severity.as_str(),
+        "left": side(pair.left, finding.left),
+        "right": side(pair.right, finding.right),
+        "message": finding.message,
+    })
+}
+
+fn pair(pair: &Pair<'_>) -> Json {
+    json!({
+        "left": pair.left.document.path.display().to_string(),
+        "left_lang": pair.left.language.code,
+        "right": pair.right.document.path.display().to_string(),
+        "right_lang": pair.right.language.code,
+        "findings": pair.comparison.findings.iter().map(|f| finding(pair, f)).collect::<Vec<_>>(),
+        "summary": summary(&pair.comparison.summary),
+    })
+}
+
+/// `factdiff check --format json`: every version against the reference (the left of each pair).
+pub fn write_check(out: &mut dyn Write, pairs: &[Pair<'_>]) -> io::Result<()> {
+    let mut total = Summary::default();
+    pairs.iter().for_each(|p| total.add(&p.comparison.summary));
+    let reference = pairs
+        .first()
+        .map(|p| p.left.document.path.display().to_string());
+    let report = json!({
+        "version": crate::JSON_VERSION,
+        "reference": reference,
+        "pairs": pairs.iter().map(pair).collect::<Vec<_>>(),
+        "summary": summary(&total),
     });
     serde_json::to_writer_pretty(&mut *out, &report)?;
     writeln!(out)

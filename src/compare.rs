@@ -1,0 +1,467 @@
+//! Comparison: what each aligned pair of facts says about the two versions.
+//!
+//! A pair's [`Relation`] comes from the facts' denotations (the sets of true values they allow,
+//! [`Fact::denotation`]) for quantities and ranges, field by field for dates, and from the text for
+//! identifiers; the policy then names the rule, its severity and its message. A fact without a
+//! partner is missing, reported on the side that has it.
+
+use crate::align::{self, Hint};
+use crate::analysis::Analysis;
+use crate::fact::{Fact, Qualifier, SetRelation, Value};
+use crate::policy::{self, Policy, Relation, Severity, Status, Tolerances};
+
+/// One judged row of the alignment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The policy rule id.
+    pub rule: String,
+    pub relation: Relation,
+    pub status: Status,
+    pub severity: Severity,
+    /// Fact indices into the left and right analyses.
+    pub left: Option<usize>,
+    pub right: Option<usize>,
+    pub message: String,
+}
+
+/// Counts over one pair of versions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub agree: usize,
+    pub compatible: usize,
+    pub diverge: usize,
+    /// Facts of the right version with no counterpart in the left one.
+    pub missing_from_left: usize,
+    /// Facts of the left version with no counterpart in the right one.
+    pub missing_from_right: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Summary {
+    fn count(&mut self, finding: &Finding) {
+        match (finding.status, finding.left) {
+            (Status::Agree, _) => self.agree += 1,
+            (Status::Compatible, _) => self.compatible += 1,
+            (Status::Diverge, _) => self.diverge += 1,
+            (Status::Missing, Some(_)) => self.missing_from_right += 1,
+            (Status::Missing, None) => self.missing_from_left += 1,
+        }
+        match finding.severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Info => self.infos += 1,
+            Severity::Off => {}
+        }
+    }
+
+    /// Adds another pair's counts (the totals of a run).
+    pub fn add(&mut self, other: &Summary) {
+        self.agree += other.agree;
+        self.compatible += other.compatible;
+        self.diverge += other.diverge;
+        self.missing_from_left += other.missing_from_left;
+        self.missing_from_right += other.missing_from_right;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+    }
+}
+
+/// The findings for one pair of versions, in alignment order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison {
+    pub findings: Vec<Finding>,
+    pub summary: Summary,
+}
+
+impl Comparison {
+    /// The highest severity among the findings (`Off` when there are none).
+    pub fn worst(&self) -> Severity {
+        self.findings
+            .iter()
+            .map(|f| f.severity)
+            .max()
+            .unwrap_or_default()
+    }
+}
+
+/// Aligns and judges two versions.
+pub fn compare(left: &Analysis, right: &Analysis, policy: &Policy) -> Comparison {
+    let rows = align::align(left, right, &policy.tolerances);
+    let findings: Vec<Finding> = rows
+        .into_iter()
+        .map(|row| judge(row, left, right, policy))
+        .collect();
+    let mut summary = Summary::default();
+    findings.iter().for_each(|f| summary.count(f));
+    Comparison { findings, summary }
+}
+
+fn judge(row: align::Row, left: &Analysis, right: &Analysis, policy: &Policy) -> Finding {
+    let a = row.0.map(|i| &left.facts[i]);
+    let b = row.1.map(|j| &right.facts[j]);
+    let (relation, message) = match (a, b) {
+        (Some(a), Some(b)) => {
+            let (relation, detail) = classify(a, b, &policy.tolerances);
+            let message = policy::render(
+                &policy.rule_for(relation).message,
+                &[
+                    ("left", &quoted(a)),
+                    ("right", &quoted(b)),
+                    ("left_value", &a.value.to_string()),
+                    ("right_value", &b.value.to_string()),
+                    ("detail", &detail),
+                ],
+            );
+            (relation, message)
+        }
+        (Some(fact), None) | (None, Some(fact)) => {
+            let absent = if a.is_some() { right } else { left };
+            let message = policy::render(
+                &policy.rule_for(Relation::Missing).message,
+                &[("fact", &quoted(fact)), ("absent", &describe(absent))],
+            );
+            (Relation::Missing, message)
+        }
+        (None, None) => unreachable!("an alignment row holds at least one fact"),
+    };
+    let rule = policy.rule_for(relation);
+    Finding {
+        rule: rule.id.clone(),
+        relation,
+        status: relation.status(),
+        severity: rule.severity,
+        left: row.0,
+        right: row.1,
+        message,
+    }
+}
+
+/// A version named in messages: file name and language (never the folder, so messages stay the
+/// same wherever the files lie).
+fn describe(analysis: &Analysis) -> String {
+    format!(
+        "{} ({})",
+        analysis.document.file_name(),
+        analysis.language.code
+    )
+}
+
+/// A fact as written, quoted, on one line.
+fn quoted(fact: &Fact) -> String {
+    format!(
+        "\"{}\"",
+        fact.text.split_whitespace().collect::<Vec<_>>().join(" ")
+    )
+}
+
+/// The relation between two aligned facts and a short reason.
+pub fn classify(a: &Fact, b: &Fact, tolerances: &Tolerances) -> (Relation, String) {
+    if a.kind != b.kind && !(align::as_date(a).is_some() && align::as_date(b).is_some()) {
+        return (
+            Relation::KindMismatch,
+            format!("{} on the left, {} on the right", a.kind, b.kind),
+        );
+    }
+    if let (Some(x), Some(y)) = (align::as_date(a), align::as_date(b)) {
+        return classify_dates(&x, &y);
+    }
+    match (&a.value, &b.value) {
+        (Value::Identifier(x), Value::Identifier(y)) => classify_identifiers(x, y),
+        (Value::Ratio { .. }, Value::Ratio { .. }) if a.value == b.value => {
+            (Relation::Equal, "same ratio".into())
+        }
+        (Value::Ratio { .. }, Value::Ratio { .. }) => {
+            (Relation::ValueMismatch, "the ratios differ".into())
+        }
+        _ => classify_quantities(a, b, tolerances),
+    }
+}
+
+fn classify_quantities(a: &Fact, b: &Fact, tolerances: &Tolerances) -> (Relation, String) {
+    let (Some(x), Some(y)) = (
+        a.denotation(tolerances.about),
+        b.denotation(tolerances.about),
+    ) else {
+        return (Relation::ValueMismatch, "the values differ".into());
+    };
+    if let (Value::Quantity(x), Value::Quantity(y)) = (&a.value, &b.value) {
+        // Checked before the sets: "more than 1,45 млн" holds within "more than 14,5 млн", yet the
+        // two differ by a scale word.
+        if let Some(Hint::PowerOfTen(k)) = align::hint(x, y, tolerances) {
+            return scale_mismatch(k);
+        }
+    }
+    let same_written = written_values(a) == written_values(b);
+    let qualifier_change = || {
+        format!(
+            "the same figure, {} on the left, {} on the right",
+            qualifier_words(a.qualifier),
+            qualifier_words(b.qualifier)
+        )
+    };
+    match x.relation(&y) {
+        SetRelation::Equal => (Relation::Equal, "the same value".into()),
+        SetRelation::Overlap | SetRelation::LeftInsideRight | SetRelation::RightInsideLeft
+            if same_written && a.qualifier != b.qualifier =>
+        {
+            (Relation::QualifierChanged, qualifier_change())
+        }
+        SetRelation::LeftInsideRight => nested(b, a, "right"),
+        SetRelation::RightInsideLeft => nested(a, b, "left"),
+        SetRelation::Overlap => (
+            Relation::Overlap,
+            "the ranges of values overlap, neither contains the other".into(),
+        ),
+        SetRelation::Disjoint => disjoint(a, b, tolerances),
+    }
+}
+
+/// `vague` allows every value `sharp` allows, and more.
+fn nested(vague: &Fact, sharp: &Fact, side: &str) -> (Relation, String) {
+    let bounded = vague.qualifier != Qualifier::Exact && vague.qualifier != sharp.qualifier;
+    if bounded {
+        (
+            Relation::LessPrecise,
+            format!(
+                "the {side} side only bounds the value ({})",
+                qualifier_words(vague.qualifier)
+            ),
+        )
+    } else {
+        (Relation::Rounded, format!("the {side} side is rounded"))
+    }
+}
+
+fn disjoint(a: &Fact, b: &Fact, tolerances: &Tolerances) -> (Relation, String) {
+    let hint = match (&a.value, &b.value) {
+        (Value::Quantity(x), Value::Quantity(y)) => align::hint(x, y, tolerances),
+        _ => None,
+    };
+    match hint {
+        Some(Hint::PowerOfTen(k)) => scale_mismatch(k),
+        Some(Hint::Transposed) => (Relation::ValueMismatch, "digits transposed".into()),
+        _ if a.qualifier != b.qualifier => (
+            Relation::ValueMismatch,
+            format!(
+                "{} on the left and {} on the right cannot both hold",
+                qualifier_words(a.qualifier),
+                qualifier_words(b.qualifier)
+            ),
+        ),
+        _ => (Relation::ValueMismatch, "different values".into()),
+    }
+}
+
+fn scale_mismatch(k: i32) -> (Relation, String) {
+    (
+        Relation::ScaleMismatch,
+        format!(
+            "the right value is the left one times 10^{k}: a decimal point or scale word differs"
+        ),
+    )
+}
+
+/// The figures as written, before any qualifier or rounding: what tells a changed qualifier from
+/// a different figure.
+fn written_values(fact: &Fact) -> Vec<rust_decimal::Decimal> {
+    match &fact.value {
+        Value::Quantity(q) => vec![q.value.normalize()],
+        Value::Range { from, to } => vec![from.value.normalize(), to.value.normalize()],
+        _ => Vec::new(),
+    }
+}
+
+fn qualifier_words(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exact => "exact",
+        Qualifier::MoreThan => "more than",
+        Qualifier::LessThan => "less than",
+        Qualifier::About => "about",
+        Qualifier::AtLeast => "at least",
+        Qualifier::AtMost => "at most",
+    }
+}
+
+fn classify_dates(
+    a: &crate::fact::PartialDate,
+    b: &crate::fact::PartialDate,
+) -> (Relation, String) {
+    let fields = align::date_fields(a, b);
+    if fields.conflicts > 0 {
+        return (Relation::DateMismatch, date_conflicts(a, b));
+    }
+    match fields.one_sided {
+        0 => (Relation::Equal, "the same date".into()),
+        _ => (
+            Relation::DatePartial,
+            "the fields both write agree; the other fields are written on one side only".into(),
+        ),
+    }
+}
+
+fn date_conflicts(a: &crate::fact::PartialDate, b: &crate::fact::PartialDate) -> String {
+    let differs = |name: &str, x: Option<i32>, y: Option<i32>| match (x, y) {
+        (Some(x), Some(y)) if x != y => Some(format!("{name} {x} vs {y}")),
+        _ => None,
+    };
+    [
+        differs("day", a.day.map(i32::from), b.day.map(i32::from)),
+        differs("month", a.month.map(i32::from), b.month.map(i32::from)),
+        differs("year", a.year, b.year),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
+fn classify_identifiers(a: &str, b: &str) -> (Relation, String) {
+    if a == b {
+        (Relation::Equal, "the same identifier".into())
+    } else if align::same_in_latin(a, b) {
+        (
+            Relation::IdentifierScript,
+            "the same identifier with letters from another script".into(),
+        )
+    } else {
+        (Relation::IdentifierMismatch, "different identifiers".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fact::{Kind, PartialDate, Quantity};
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+
+    fn quantity(kind: Kind, value: &str, qualifier: Qualifier) -> Fact {
+        Fact {
+            kind,
+            text: value.into(),
+            start: 0,
+            end: value.len(),
+            line: 1,
+            column: 1,
+            value: Value::Quantity(Quantity::from_written(Decimal::from_str(value).unwrap())),
+            qualifier,
+            concept: None,
+            note: None,
+        }
+    }
+
+    fn exact(value: &str) -> Fact {
+        quantity(Kind::Number, value, Qualifier::Exact)
+    }
+
+    fn millions(value: &str, qualifier: Qualifier) -> Fact {
+        let mut f = quantity(Kind::Number, value, qualifier);
+        if let Value::Quantity(q) = &f.value {
+            f.value = Value::Quantity(q.scaled(Decimal::from(1_000_000)).unwrap());
+        }
+        f
+    }
+
+    fn date(year: Option<i32>, month: u8, day: u8) -> Fact {
+        let mut f = exact("1");
+        f.kind = Kind::Date;
+        f.value = Value::Date(PartialDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+        });
+        f
+    }
+
+    fn relation(a: &Fact, b: &Fact) -> Relation {
+        classify(a, b, &Tolerances::default()).0
+    }
+
+    #[test]
+    fn quantities() {
+        let more = |v| quantity(Kind::Number, v, Qualifier::MoreThan);
+        assert_eq!(relation(&exact("209"), &more("200")), Relation::LessPrecise);
+        assert_eq!(relation(&more("200"), &exact("209")), Relation::LessPrecise);
+        assert_eq!(
+            relation(&exact("1452000"), &millions("1.45", Qualifier::Exact)),
+            Relation::Rounded
+        );
+        assert_eq!(
+            relation(&exact("17.78"), &exact("17.87")),
+            Relation::ValueMismatch
+        );
+        assert_eq!(
+            relation(&more("200"), &exact("190")),
+            Relation::ValueMismatch
+        );
+        assert_eq!(
+            relation(&millions("1.45", Qualifier::Exact), &exact("1450000000")),
+            Relation::ScaleMismatch
+        );
+        assert_eq!(
+            relation(
+                &exact("200"),
+                &quantity(Kind::Number, "200", Qualifier::About)
+            ),
+            Relation::QualifierChanged
+        );
+        assert_eq!(relation(&exact("17.78"), &exact("17.78")), Relation::Equal);
+    }
+
+    #[test]
+    fn kinds_dates_identifiers() {
+        let percent = quantity(Kind::Percent, "17.78", Qualifier::Exact);
+        assert_eq!(relation(&exact("17.78"), &percent), Relation::KindMismatch);
+        assert_eq!(
+            relation(&date(None, 1, 31), &date(Some(2026), 1, 31)),
+            Relation::DatePartial
+        );
+        assert_eq!(
+            relation(&date(None, 1, 31), &date(None, 1, 13)),
+            Relation::DateMismatch
+        );
+        let mut year = exact("2025");
+        year.kind = Kind::Year;
+        assert_eq!(
+            relation(&year, &date(Some(2025), 4, 14)),
+            Relation::DatePartial
+        );
+        let id = |s: &str| {
+            let mut f = exact("1");
+            f.kind = Kind::Identifier;
+            f.value = Value::Identifier(s.into());
+            f
+        };
+        assert_eq!(
+            relation(&id("148-KL/TW"), &id("148-КЛ/TW")),
+            Relation::IdentifierScript
+        );
+        assert_eq!(
+            relation(&id("45-CT/TW"), &id("54-CT/TW")),
+            Relation::IdentifierMismatch
+        );
+    }
+
+    #[test]
+    fn missing_counts_on_the_side_that_lacks_the_fact() {
+        let mut summary = Summary::default();
+        let finding = |left, right| Finding {
+            rule: "missing-fact".into(),
+            relation: Relation::Missing,
+            status: Status::Missing,
+            severity: Severity::Warning,
+            left,
+            right,
+            message: String::new(),
+        };
+        summary.count(&finding(Some(0), None));
+        summary.count(&finding(None, Some(0)));
+        summary.count(&finding(None, Some(1)));
+        assert_eq!(summary.missing_from_right, 1);
+        assert_eq!(summary.missing_from_left, 2);
+        assert_eq!(summary.warnings, 3);
+    }
+}

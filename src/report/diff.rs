@@ -1,0 +1,182 @@
+//! The `check` text report: the two versions' fact sequences, aligned, shown as a unified diff.
+//!
+//! The sign column follows `similar`'s conventions (' ' equal, '-' left, '+' right): agreeing facts
+//! are context lines, a compatible or diverging pair is a `-`/`+` pair under an `@@` line giving
+//! the rule, severity and reason, and a fact with no counterpart is a lone `-` or `+`. Every fact
+//! line carries `file:line:col` and a short snippet of its sentence. Colour is written always; the
+//! binary's stdout strips it when it is not a terminal or NO_COLOR is set.
+
+use crate::analysis::Analysis;
+use crate::compare::{Finding, Summary};
+use crate::fact::Fact;
+use crate::policy::{Severity, Status};
+use crate::report::Pair;
+use anstyle::{AnsiColor, Style};
+use similar::ChangeTag;
+use std::io::{self, Write};
+
+/// How many characters of the sentence a snippet shows, the fact included.
+const SNIPPET_CHARS: usize = 50;
+
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+const HUNK: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)));
+
+fn tag_style(tag: ChangeTag) -> Style {
+    match tag {
+        ChangeTag::Equal => Style::new(),
+        ChangeTag::Delete => Style::new().fg_color(Some(AnsiColor::Red.into())),
+        ChangeTag::Insert => Style::new().fg_color(Some(AnsiColor::Green.into())),
+    }
+}
+
+fn severity_style(severity: Severity) -> Style {
+    match severity {
+        Severity::Error => Style::new().bold().fg_color(Some(AnsiColor::Red.into())),
+        Severity::Warning => Style::new().fg_color(Some(AnsiColor::Yellow.into())),
+        Severity::Info => Style::new().fg_color(Some(AnsiColor::Blue.into())),
+        Severity::Off => DIM,
+    }
+}
+
+/// `factdiff check`: one diff per pair of versions, then a total line when there are several.
+pub fn write_check(out: &mut dyn Write, pairs: &[Pair<'_>]) -> io::Result<()> {
+    for (i, pair) in pairs.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        write_pair(out, pair)?;
+    }
+    if pairs.len() > 1 {
+        let mut total = Summary::default();
+        pairs.iter().for_each(|p| total.add(&p.comparison.summary));
+        write!(out, "\n{BOLD}total{BOLD:#}: ")?;
+        write_summary(out, &total)?;
+    }
+    Ok(())
+}
+
+fn write_pair(out: &mut dyn Write, pair: &Pair<'_>) -> io::Result<()> {
+    for (tag, analysis) in [
+        (ChangeTag::Delete, pair.left),
+        (ChangeTag::Insert, pair.right),
+    ] {
+        let style = tag_style(tag).bold();
+        let sign = tag.to_string().repeat(3);
+        writeln!(
+            out,
+            "{style}{sign} {} ({}){style:#}  {} facts",
+            analysis.document.path.display(),
+            analysis.language.code,
+            analysis.facts.len()
+        )?;
+    }
+    for finding in &pair.comparison.findings {
+        write_finding(out, pair, finding)?;
+    }
+    write_summary(out, &pair.comparison.summary)
+}
+
+fn write_finding(out: &mut dyn Write, pair: &Pair<'_>, finding: &Finding) -> io::Result<()> {
+    let left = finding.left.map(|i| (pair.left, &pair.left.facts[i]));
+    let right = finding.right.map(|j| (pair.right, &pair.right.facts[j]));
+    if let (Status::Agree, Some((la, lf)), Some((ra, rf))) = (finding.status, left, right) {
+        write_fact_line(out, ChangeTag::Equal, la, lf)?;
+        return writeln!(out, "  {DIM}= {}{DIM:#}", location(ra, rf));
+    }
+    let severity = severity_style(finding.severity);
+    writeln!(
+        out,
+        "{HUNK}@@{HUNK:#} {severity}{} {}{severity:#} {}: {} {HUNK}@@{HUNK:#}",
+        finding.rule,
+        finding.severity,
+        finding.status.as_str(),
+        finding.message
+    )?;
+    for (tag, side) in [(ChangeTag::Delete, left), (ChangeTag::Insert, right)] {
+        if let Some((analysis, fact)) = side {
+            write_fact_line(out, tag, analysis, fact)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// One fact: sign, location, snippet; the caller ends the line.
+fn write_fact_line(
+    out: &mut dyn Write,
+    tag: ChangeTag,
+    analysis: &Analysis,
+    fact: &Fact,
+) -> io::Result<()> {
+    let style = tag_style(tag);
+    let emphasis = style.bold();
+    let (before, text, after) = snippet(analysis, fact);
+    write!(
+        out,
+        "{style}{tag}{}: {before}{style:#}{emphasis}{text}{emphasis:#}{style}{after}{style:#}",
+        location(analysis, fact),
+    )
+}
+
+fn location(analysis: &Analysis, fact: &Fact) -> String {
+    format!(
+        "{}:{}:{}",
+        analysis.document.path.display(),
+        fact.line,
+        fact.column
+    )
+}
+
+/// The fact's sentence cut to about [`SNIPPET_CHARS`] around it: text before, the fact, text after,
+/// each on one line, with `…` where the sentence was cut.
+pub fn snippet(analysis: &Analysis, fact: &Fact) -> (String, String, String) {
+    let text = &analysis.document.text;
+    let sentence = analysis
+        .sentences
+        .span(analysis.sentences.index_of(fact.start));
+    let start = sentence.start.min(fact.start);
+    let end = sentence.end.max(fact.end);
+    let fact_text = one_line(&text[fact.start..fact.end]);
+    let room = SNIPPET_CHARS.saturating_sub(fact_text.chars().count()) / 2;
+    let before: Vec<char> = one_line(&text[start..fact.start]).chars().collect();
+    let after: Vec<char> = one_line(&text[fact.end..end]).chars().collect();
+    let before_text = if before.len() > room {
+        format!(
+            "…{}",
+            before[before.len() - room..].iter().collect::<String>()
+        )
+    } else {
+        before.iter().collect()
+    };
+    let after_text = if after.len() > room {
+        format!("{}…", after[..room].iter().collect::<String>())
+    } else {
+        after.iter().collect()
+    };
+    (before_text, fact_text, after_text)
+}
+
+/// White space runs (line breaks included) become one space, keeping a space at either end.
+fn one_line(text: &str) -> String {
+    let inner = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lead = if text.starts_with(char::is_whitespace) && !inner.is_empty() {
+        " "
+    } else {
+        ""
+    };
+    let trail = if text.ends_with(char::is_whitespace) && !inner.is_empty() {
+        " "
+    } else {
+        ""
+    };
+    format!("{lead}{inner}{trail}")
+}
+
+fn write_summary(out: &mut dyn Write, s: &Summary) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} agree, {} compatible, {} diverge, {} missing from left, {} missing from right ({} errors, {} warnings, {} info)",
+        s.agree, s.compatible, s.diverge, s.missing_from_left, s.missing_from_right, s.errors, s.warnings, s.infos
+    )
+}
