@@ -18,6 +18,9 @@ use std::ops::Range;
 
 /// How far before a number a qualifier may start, and how far after it context is read, in bytes.
 const CONTEXT_BYTES: usize = 96;
+/// White space as the context regexes see it: with the invisible direction marks of right-to-left
+/// text, which stand between a number and its percent sign or qualifier.
+const SPACE: &str = r"[\s\u{200e}\u{200f}\u{061c}]";
 /// How many words after a number may be read to find its counted noun (gap words not counted).
 const NOUN_WINDOW: usize = 3;
 
@@ -212,26 +215,23 @@ impl Extractor {
             ranges: compile_all(&[&pack.ranges, &common.ranges], TemplateUse::Range)?,
             ratios: compile_all(&[&common.ratios], TemplateUse::Ratio)?,
             scale_after: ctx.regex(
-                &format!(r"^[\s\u{{a0}}]*(?i:{})", scales.alternation()),
+                &format!(r"^{SPACE}*(?i:{})", scales.alternation()),
                 "scales",
             )?,
             percent_after: ctx.regex(
                 &format!(
-                    r"^[\s\u{{a0}}\u{{202f}}]*(?:{percent_signs}|(?i:{}))",
+                    r"^{SPACE}*(?:{percent_signs}|(?i:{}))",
                     percent_words.alternation()
                 ),
                 "percent_words",
             )?,
             qualifier_before: ctx.regex(
-                &format!(
-                    r"(?:^|[^\w])((?i:{}))[\s\u{{a0}}]*$",
-                    qualifiers.alternation()
-                ),
+                &format!(r"(?:^|[^\w])((?i:{})){SPACE}*$", qualifiers.alternation()),
                 "qualifiers",
             )?,
             not_after: ctx.regex(
                 &format!(
-                    r"(?:^|[^\w])(?i:{})[\s\u{{a0}}]*$",
+                    r"(?:^|[^\w])(?i:{}){SPACE}*$",
                     Lexicon::new(pack.qualifiers.not_after.iter().map(|w| (w, ()))).alternation()
                 ),
                 "qualifiers.not_after",
@@ -785,10 +785,11 @@ impl Extractor {
                 .char_indices()
                 .find(|&(_, c)| !(is_word_char(c) || matches!(c, '\'' | '’' | '-' | 'ـ')))
                 .map_or(trimmed.len(), |(i, _)| i);
-            if len == 0 {
+            let word = &trimmed[..len];
+            // The next figure starts a new fact: its noun is not this one's.
+            if word.is_empty() || word.starts_with(|c: char| c.is_numeric()) {
                 return None;
             }
-            let word = &trimmed[..len];
             if let Some(concept) = self.nouns.lookup(word) {
                 return Some(concept.clone());
             }
@@ -815,7 +816,7 @@ fn flip(role: SepRole) -> SepRole {
 }
 
 fn is_space(c: char) -> bool {
-    c.is_whitespace()
+    c.is_whitespace() || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}')
 }
 
 fn collapse_spaces(s: &str) -> String {
