@@ -134,6 +134,8 @@ pub struct Extractor {
     percent_after: Regex,
     qualifier_before: Regex,
     qualifiers: Lexicon<Qualifier>,
+    qualifier_after: Regex,
+    qualifiers_after: Lexicon<Qualifier>,
     not_after: Regex,
     ordinal_after: Option<Regex>,
     nouns: Lexicon<String>,
@@ -190,7 +192,8 @@ impl Extractor {
                 .iter()
                 .flat_map(|s| s.words.iter().map(move |w| (w, s.factor.0))),
         );
-        let qualifiers = Lexicon::new(qualifier_forms(pack));
+        let qualifiers = Lexicon::new(qualifier_forms(&pack.qualifiers));
+        let qualifiers_after = Lexicon::new(qualifier_forms(&pack.qualifiers_after));
         let percent_words = Lexicon::new(pack.percent_words.iter().map(|w| (w, ())));
         let percent_signs: String = common
             .percent_signs
@@ -229,6 +232,10 @@ impl Extractor {
                 &format!(r"(?:^|[^\w])((?i:{})){SPACE}*$", qualifiers.alternation()),
                 "qualifiers",
             )?,
+            qualifier_after: ctx.regex(
+                &format!(r"^{SPACE}*((?i:{}))", qualifiers_after.alternation()),
+                "qualifiers_after",
+            )?,
             not_after: ctx.regex(
                 &format!(
                     r"(?:^|[^\w])(?i:{}){SPACE}*$",
@@ -248,6 +255,7 @@ impl Extractor {
             months,
             scales,
             qualifiers,
+            qualifiers_after,
             digits,
             bare_years: common.bare_years.from..common.bare_years.to + 1,
         })
@@ -258,8 +266,7 @@ impl Extractor {
     }
 }
 
-fn qualifier_forms(pack: &LangPack) -> Vec<(&String, Qualifier)> {
-    let q = &pack.qualifiers;
+fn qualifier_forms(q: &crate::rules::Qualifiers) -> Vec<(&String, Qualifier)> {
     let lists: [(&Forms, Qualifier); 5] = [
         (&q.more_than, Qualifier::MoreThan),
         (&q.less_than, Qualifier::LessThan),
@@ -731,11 +738,25 @@ impl Extractor {
                 }
             }
         }
-        let (qualifier, start) = self.qualifier_before(text, span.start);
+        let (mut qualifier, start) = self.qualifier_before(text, span.start);
+        if qualifier == Qualifier::Exact && matches!(kind, Kind::Number | Kind::Percent) {
+            if let Some((q, len)) = self.qualifier_after(&text[end..]) {
+                qualifier = q;
+                end += len;
+            }
+        }
         let concept = match kind {
             Kind::Number => self.concept_after(&text[end..]),
             _ => None,
         };
+        // "٢٠٠ شخص على الأقل": a qualifier may also follow the counted noun.
+        if let (Qualifier::Exact, Some((_, noun_end))) = (qualifier, &concept) {
+            if let Some((q, len)) = self.qualifier_after(&text[end + noun_end..]) {
+                qualifier = q;
+                end += noun_end + len;
+            }
+        }
+        let concept = concept.map(|(c, _)| c);
         if kind == Kind::Number
             && qualifier == Qualifier::Exact
             && concept.is_none()
@@ -775,8 +796,17 @@ impl Extractor {
         }
     }
 
+    /// A qualifier written right after the figure, and its length.
+    fn qualifier_after(&self, after: &str) -> Option<(Qualifier, usize)> {
+        let m = self.qualifier_after.captures(after)?;
+        let words = m.get(1)?;
+        let q = *self.qualifiers_after.lookup(words.as_str())?;
+        Some((q, words.end()))
+    }
+
     /// The concept of the counted noun among the next few words, skipping gap words.
-    fn concept_after(&self, after: &str) -> Option<String> {
+    /// Also returns where the noun ends, in bytes from the start of `after`.
+    fn concept_after(&self, after: &str) -> Option<(String, usize)> {
         let mut rest = after;
         let mut words = 0;
         while words < NOUN_WINDOW {
@@ -791,7 +821,8 @@ impl Extractor {
                 return None;
             }
             if let Some(concept) = self.nouns.lookup(word) {
-                return Some(concept.clone());
+                let noun_end = after.len() - trimmed.len() + len;
+                return Some((concept.clone(), noun_end));
             }
             if self.noun_gap.lookup(word).is_none() && !elided_gap(word, &self.noun_gap) {
                 words += 1;

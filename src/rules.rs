@@ -126,6 +126,10 @@ pub struct LangPack {
     pub scales: Vec<Scale>,
     #[serde(default)]
     pub qualifiers: Qualifiers,
+    /// Qualifiers written after the number: "200 и более", "٥٠٠ على الأقل", "200 or more".
+    /// Their `not_after` is not used.
+    #[serde(default)]
+    pub qualifiers_after: Qualifiers,
     /// Twelve lists of month forms, January first, every inflected form.
     pub months: Vec<Forms>,
     /// Date templates using `{day}`, `{month}` (a month word), `{month_num}` and `{year}`.
