@@ -21,6 +21,8 @@ const CONTEXT_BYTES: usize = 96;
 /// White space as the context regexes see it: with the invisible direction marks of right-to-left
 /// text, which stand between a number and its percent sign or qualifier.
 const SPACE: &str = r"[\s\u{200e}\u{200f}\u{061c}]";
+/// How far a template match may reach before or after the figure it holds, in bytes.
+const TEMPLATE_REACH: usize = 192;
 /// How many words after a number may be read to find its counted noun (gap words not counted).
 const NOUN_WINDOW: usize = 3;
 
@@ -97,11 +99,12 @@ impl<T: Clone> Lexicon<T> {
 
 fn word_pattern(form: &str, stem: bool) -> String {
     let escaped = regex::escape(form).replace(' ', r"[\s\u{a0}]+");
-    let ends_in_word_char = form.chars().last().is_some_and(is_word_char);
-    match (stem, ends_in_word_char) {
-        (true, _) => format!(r"{escaped}\w*"),
-        (false, true) => format!(r"{escaped}\b"),
-        (false, false) => escaped,
+    // No `\b` here: a Unicode word boundary makes the regex engine fall back from its DFA on
+    // non-ASCII text. Callers check that a match does not end inside a word (`whole_word`).
+    if stem {
+        format!(r"{escaped}\w*")
+    } else {
+        escaped
     }
 }
 
@@ -421,19 +424,20 @@ impl Extractor {
             }
         }
         let evidence = self.separator_evidence(text);
-        self.templated(doc, &self.dates, &mut taken, &mut facts, |c| {
+        let windows = self.windows_around_numbers(text);
+        self.templated(doc, &self.dates, &mut taken, &mut facts, &windows, |c| {
             self.date_value(c)
         });
-        self.templated(doc, &self.ranges, &mut taken, &mut facts, |c| {
+        self.templated(doc, &self.ranges, &mut taken, &mut facts, &windows, |c| {
             let from = self.read_whole(c.name("from")?.as_str(), &evidence)?;
             let to = self.read_whole(c.name("to")?.as_str(), &evidence)?;
             (from.value < to.value).then_some((Kind::Range, Value::Range { from, to }))
         });
-        self.templated(doc, &self.years, &mut taken, &mut facts, |c| {
+        self.templated(doc, &self.years, &mut taken, &mut facts, &windows, |c| {
             let year = self.read_exact_integer(c.name("year")?.as_str())?;
             Some((Kind::Year, Value::Quantity(Quantity::from_written(year))))
         });
-        self.templated(doc, &self.ratios, &mut taken, &mut facts, |c| {
+        self.templated(doc, &self.ratios, &mut taken, &mut facts, &windows, |c| {
             let num = self.read_exact_integer(c.name("num")?.as_str())?;
             let den = self.read_exact_integer(c.name("den")?.as_str())?;
             let ratio = Value::Ratio {
@@ -463,6 +467,22 @@ impl Extractor {
         }
     }
 
+    /// The stretches of text a template can match in: every template holds a figure, so only the
+    /// text around figures is searched. This keeps template search linear in the figures, not in
+    /// the text, whatever the regexes hold.
+    fn windows_around_numbers(&self, text: &str) -> Vec<Range<usize>> {
+        let mut windows: Vec<Range<usize>> = Vec::new();
+        for m in self.number.find_iter(text) {
+            let start = floor_boundary(text, m.start().saturating_sub(TEMPLATE_REACH));
+            let end = floor_boundary(text, (m.end() + TEMPLATE_REACH).min(text.len()));
+            match windows.last_mut() {
+                Some(last) if last.end >= start => last.end = end,
+                _ => windows.push(start..end),
+            }
+        }
+        windows
+    }
+
     /// Runs template regexes, turning each free, well-bounded match into a fact.
     fn templated(
         &self,
@@ -470,12 +490,18 @@ impl Extractor {
         regexes: &[Regex],
         taken: &mut Taken,
         facts: &mut Vec<Fact>,
+        windows: &[Range<usize>],
         read: impl Fn(&Captures) -> Option<(Kind, Value)>,
     ) {
         let text = doc.text.as_str();
         for re in regexes {
-            for caps in re.captures_iter(text) {
-                let span = caps.get(0).expect("whole match").range();
+            let matches = windows.iter().flat_map(|w| {
+                re.captures_iter(&text[w.clone()])
+                    .map(move |caps| (w.start, caps))
+            });
+            for (offset, caps) in matches {
+                let whole = caps.get(0).expect("whole match").range();
+                let span = whole.start + offset..whole.end + offset;
                 if span.is_empty() || !bounded(text, span.clone()) || taken.overlaps(&span) {
                     continue;
                 }
@@ -723,16 +749,16 @@ impl Extractor {
             if next_is_word_char(after) {
                 return None;
             }
-            if let Some(p) = self.percent_after.find(after) {
+            if let Some(p) = whole_word(&self.percent_after, after) {
                 kind = Kind::Percent;
                 end += p.end();
-            } else if let Some(s) = self.scale_after.find(after) {
+            } else if let Some(s) = whole_word(&self.scale_after, after) {
                 let factor = self
                     .scales
                     .lookup(s.as_str().trim_start_matches(is_space))?;
                 quantity = quantity.scaled(*factor)?;
                 end += s.end();
-                if let Some(p) = self.percent_after.find(&text[end..]) {
+                if let Some(p) = whole_word(&self.percent_after, &text[end..]) {
                     kind = Kind::Percent;
                     end += p.end();
                 }
@@ -799,7 +825,7 @@ impl Extractor {
     /// A qualifier written right after the figure, and its length.
     fn qualifier_after(&self, after: &str) -> Option<(Qualifier, usize)> {
         let m = self.qualifier_after.captures(after)?;
-        let words = m.get(1)?;
+        let words = m.get(1).filter(|w| !cuts_word(after, w.end()))?;
         let q = *self.qualifiers_after.lookup(words.as_str())?;
         Some((q, words.end()))
     }
@@ -887,6 +913,17 @@ fn bounded(text: &str, span: Range<usize>) -> bool {
         outside.is_some_and(is_word_char) && inside.is_some_and(is_word_char)
     };
     !cuts(before, first) && !cuts(after, last)
+}
+
+/// The match of an anchored context regex, unless it ends inside a word ("г" of "году").
+fn whole_word<'t>(re: &Regex, haystack: &'t str) -> Option<regex::Match<'t>> {
+    re.find(haystack).filter(|m| !cuts_word(haystack, m.end()))
+}
+
+fn cuts_word(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at..].chars().next();
+    before.is_some_and(is_word_char) && after.is_some_and(is_word_char)
 }
 
 /// "2025-04" followed by "-14", or "13/14" followed by "/2025": the match is part of something longer.

@@ -37,6 +37,12 @@ pub struct Template(pub String);
 impl<'de> Deserialize<'de> for Template {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
+        if text.contains(r"\b") || text.contains(r"\B") {
+            return Err(de::Error::custom(format!(
+                "pattern `{text}`: leave out \\b: a match must already start and end at a word \
+                 boundary, and a Unicode \\b makes matching many times slower on non-Latin text"
+            )));
+        }
         let probe =
             PLACEHOLDER.replace_all(&text, |c: &regex::Captures| format!("(?P<{}>0)", &c[1]));
         regex::Regex::new(&probe).map_err(|e| {
@@ -470,6 +476,8 @@ mod tests {
     #[test]
     fn bad_regex_is_located() {
         let yaml = "years:\n  - ok\n  - \"(unclosed\"\n";
+        let slow = parse::<BTreeMap<String, Vec<Template>>>("p.yaml", "years:\n  - \"\\\\bok\"\n");
+        assert!(slow.unwrap_err().to_string().contains("leave out \\b"));
         let err = parse::<BTreeMap<String, Vec<Template>>>("p.yaml", yaml).unwrap_err();
         let text = err.to_string();
         assert!(text.starts_with("p.yaml:3:"), "{text}");
