@@ -382,12 +382,9 @@ pub fn affinity(a: &Fact, b: &Fact, tolerances: &Tolerances) -> Affinity {
     }
     match (&a.value, &b.value) {
         (Value::Identifier(x), Value::Identifier(y)) => identifier_affinity(x, y),
-        (Value::Ratio { num: an, den: ad }, Value::Ratio { num: bn, den: bd }) => {
+        (Value::Ratio { num: an, den: ad }, Value::Ratio { num: bn, den: bd })
+        | (Value::Range { from: an, to: ad }, Value::Range { from: bn, to: bd }) => {
             pair_affinity((an, ad), (bn, bd), tolerances)
-        }
-        (Value::Range { from: af, to: at }, Value::Range { from: bf, to: bt }) => {
-            interval_affinity(a, b, tolerances)
-                .unwrap_or_else(|| pair_affinity((af, at), (bf, bt), tolerances))
         }
         (Value::Quantity(x), Value::Quantity(y)) if a.kind != b.kind => {
             if x.value == y.value {

@@ -170,11 +170,15 @@ pub fn classify(a: &Fact, b: &Fact, tolerances: &Tolerances) -> (Relation, Strin
     }
     match (&a.value, &b.value) {
         (Value::Identifier(x), Value::Identifier(y)) => classify_identifiers(x, y),
-        (Value::Ratio { .. }, Value::Ratio { .. }) if a.value == b.value => {
-            (Relation::Equal, "same ratio".into())
+        // A ratio or a range states both of its figures exactly: 2020–2025 inside 2016–2031 is
+        // another period, not a vaguer one.
+        (Value::Ratio { .. }, Value::Ratio { .. }) | (Value::Range { .. }, Value::Range { .. })
+            if a.value == b.value =>
+        {
+            (Relation::Equal, format!("same {}", a.kind))
         }
-        (Value::Ratio { .. }, Value::Ratio { .. }) => {
-            (Relation::ValueMismatch, "the ratios differ".into())
+        (Value::Ratio { .. }, Value::Ratio { .. }) | (Value::Range { .. }, Value::Range { .. }) => {
+            (Relation::ValueMismatch, format!("the {}s differ", a.kind))
         }
         _ => classify_quantities(a, b, tolerances),
     }
