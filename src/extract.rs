@@ -141,6 +141,7 @@ pub struct Extractor {
     qualifiers_after: Lexicon<Qualifier>,
     not_after: Regex,
     ordinal_after: Option<Regex>,
+    ordinal_before: Option<Regex>,
     nouns: Lexicon<String>,
     noun_gap: Lexicon<()>,
     bare_years: Range<u32>,
@@ -204,6 +205,10 @@ impl Extractor {
             .map(|s| regex::escape(s))
             .collect::<Vec<_>>()
             .join("|");
+        let ordinal_before = (!pack.ordinal_prefixes.is_empty()).then(|| {
+            let alts = Lexicon::new(pack.ordinal_prefixes.iter().map(|s| (s, ()))).alternation();
+            format!(r"(?:^|[^\w])((?i:{alts})){SPACE}*$")
+        });
         let ordinal_after = (!pack.ordinal_suffixes.is_empty()).then(|| {
             let alts = Lexicon::new(pack.ordinal_suffixes.iter().map(|s| (s, ()))).alternation();
             format!(r"^(?i:{alts})")
@@ -246,6 +251,9 @@ impl Extractor {
                 ),
                 "qualifiers.not_after",
             )?,
+            ordinal_before: ordinal_before
+                .map(|p| ctx.regex(&p, "ordinal_prefixes"))
+                .transpose()?,
             ordinal_after: ordinal_after
                 .map(|p| ctx.regex(&p, "ordinal_suffixes"))
                 .transpose()?,
@@ -746,9 +754,6 @@ impl Extractor {
             }
         }
         if kind == Kind::Number {
-            if next_is_word_char(after) {
-                return None;
-            }
             if let Some(p) = whole_word(&self.percent_after, after) {
                 kind = Kind::Percent;
                 end += p.end();
@@ -762,9 +767,22 @@ impl Extractor {
                     kind = Kind::Percent;
                     end += p.end();
                 }
+            } else if next_is_word_char(after) {
+                // Glued to a word that is no scale or percent ("5G", "10km"): not a figure of its own.
+                return None;
             }
         }
-        let (mut qualifier, start) = self.qualifier_before(text, span.start);
+        let ordinal_start = match kind {
+            Kind::Number => self.ordinal_prefix_before(text, span.start),
+            _ => None,
+        };
+        let (mut qualifier, start) = match ordinal_start {
+            Some(start) => {
+                kind = Kind::Ordinal;
+                (Qualifier::Exact, start)
+            }
+            None => self.qualifier_before(text, span.start),
+        };
         if qualifier == Qualifier::Exact && matches!(kind, Kind::Number | Kind::Percent) {
             if let Some((q, len)) = self.qualifier_after(&text[end..]) {
                 qualifier = q;
@@ -822,6 +840,20 @@ impl Extractor {
         }
     }
 
+    fn elided_noun(&self, word: &str) -> Option<&String> {
+        self.nouns.lookup(split_elision(word, &self.noun_gap)?)
+    }
+
+    /// Where an ordinal word right before a number starts ("lần thứ 14", "المؤتمر الـ13").
+    fn ordinal_prefix_before(&self, text: &str, start: usize) -> Option<usize> {
+        let window_start = floor_boundary(text, start.saturating_sub(CONTEXT_BYTES));
+        let prefix = self
+            .ordinal_before
+            .as_ref()?
+            .captures(&text[window_start..start])?;
+        Some(window_start + prefix.get(1)?.start())
+    }
+
     /// A qualifier written right after the figure, and its length.
     fn qualifier_after(&self, after: &str) -> Option<(Qualifier, usize)> {
         let m = self.qualifier_after.captures(after)?;
@@ -846,7 +878,7 @@ impl Extractor {
             if word.is_empty() || word.starts_with(|c: char| c.is_numeric()) {
                 return None;
             }
-            if let Some(concept) = self.nouns.lookup(word) {
+            if let Some(concept) = self.nouns.lookup(word).or_else(|| self.elided_noun(word)) {
                 let noun_end = after.len() - trimmed.len() + len;
                 return Some((concept.clone(), noun_end));
             }
@@ -859,10 +891,16 @@ impl Extractor {
     }
 }
 
-/// "d'habitants": an elided gap word glued to the noun. Only the part after the apostrophe is read.
+/// "d'habitants": an elided gap word glued to the noun.
 fn elided_gap(word: &str, gap: &Lexicon<()>) -> bool {
-    word.find(['\'', '’'])
-        .is_some_and(|i| gap.lookup(&word[..=i]).is_some())
+    split_elision(word, gap).is_some()
+}
+
+/// The noun after an elided gap word: "habitants" of "d'habitants" or "d’habitants".
+fn split_elision<'w>(word: &'w str, gap: &Lexicon<()>) -> Option<&'w str> {
+    let apostrophe = word.find(['\'', '’'])?;
+    let end = apostrophe + word[apostrophe..].chars().next()?.len_utf8();
+    gap.lookup(&word[..end]).map(|_| &word[end..])
 }
 
 fn flip(role: SepRole) -> SepRole {

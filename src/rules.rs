@@ -150,6 +150,9 @@ pub struct LangPack {
     /// Suffixes glued to a number that make it an ordinal: `-го`, `e`, `th`.
     #[serde(default)]
     pub ordinal_suffixes: Vec<String>,
+    /// Words right before a number that make it an ordinal: "thứ" (lần thứ 14), "الـ".
+    #[serde(default)]
+    pub ordinal_prefixes: Forms,
     /// Counted nouns after a number, by concept id from `concepts.yaml`.
     #[serde(default)]
     pub nouns: BTreeMap<String, Forms>,
