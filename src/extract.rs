@@ -9,12 +9,15 @@
 
 use crate::error::{Error, Result};
 use crate::fact::{Fact, Kind, PartialDate, Qualifier, Quantity, Value};
-use crate::rules::{placeholder_regex, Forms, LangPack, Reading, RuleSet, Template};
+use crate::rules::{one_line, placeholder_regex, Forms, LangPack, Reading, RuleSet, Template};
 use crate::source::Document;
 use regex::{Captures, Regex};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
+use words::{roman_value, NumberWordReader};
+
+mod words;
 
 /// How far before a number a qualifier may start, and how far after it context is read, in bytes.
 const CONTEXT_BYTES: usize = 96;
@@ -109,7 +112,12 @@ fn word_pattern(form: &str, stem: bool) -> String {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || is_combining_mark(c)
+    (c.is_alphanumeric() || c == '_' || is_combining_mark(c)) && !is_ideograph(c)
+}
+
+/// Han, kana and hangul run together without spaces: each character stands on its own boundary.
+fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
 }
 
 /// Combining marks (Arabic tashkil, tanween) belong to the word they sit on.
@@ -142,6 +150,9 @@ pub struct Extractor {
     not_after: Regex,
     ordinal_after: Option<Regex>,
     ordinal_before: Option<Regex>,
+    number_words: Option<NumberWordReader>,
+    roman: Regex,
+    numbered_nouns: Option<Regex>,
     nouns: Lexicon<String>,
     noun_gap: Lexicon<()>,
     bare_years: Range<u32>,
@@ -251,6 +262,22 @@ impl Extractor {
                 ),
                 "qualifiers.not_after",
             )?,
+            number_words: NumberWordReader::compile(pack)
+                .transpose()
+                .map_err(|(field, e)| {
+                    ctx.error(
+                        field.as_str(),
+                        format!("{field} do not compile: {}", one_line(&e)),
+                    )
+                })?,
+            roman: ctx.regex("[IVXLCDM]+", "roman numerals")?,
+            numbered_nouns: (!pack.numbered_nouns.is_empty())
+                .then(|| {
+                    let alts =
+                        Lexicon::new(pack.numbered_nouns.iter().map(|w| (w, ()))).alternation();
+                    ctx.regex(&format!("(?i:{alts})"), "numbered_nouns")
+                })
+                .transpose()?,
             ordinal_before: ordinal_before
                 .map(|p| ctx.regex(&p, "ordinal_prefixes"))
                 .transpose()?,
@@ -350,15 +377,8 @@ impl TemplateContext<'_> {
     }
 
     fn regex(&self, pattern: &str, shown: &str) -> Result<Regex> {
-        Regex::new(pattern).map_err(|e| {
-            self.error(
-                shown,
-                format!(
-                    "pattern does not compile: {}",
-                    e.to_string().lines().last().unwrap_or("").trim()
-                ),
-            )
-        })
+        Regex::new(pattern)
+            .map_err(|e| self.error(shown, format!("pattern does not compile: {}", one_line(&e))))
     }
 
     fn error(&self, needle: &str, message: String) -> Error {
@@ -396,6 +416,8 @@ struct ReadNumber {
     note: Option<String>,
     /// Plain digits, no separator: the shape a year has.
     plain_digits: usize,
+    /// Written as an ordinal word ("четырнадцатый").
+    ordinal: bool,
 }
 
 /// Which way each separator is used where its reading is unambiguous, across the whole document.
@@ -455,6 +477,8 @@ impl Extractor {
             (!den.is_zero()).then_some((Kind::Ratio, ratio))
         });
         self.numbers(doc, &evidence, &mut taken, &mut facts);
+        self.word_numbers(doc, &mut taken, &mut facts);
+        self.roman_numerals(doc, &mut taken, &mut facts);
         facts.sort_by_key(|f| (f.start, f.end));
         facts
     }
@@ -641,6 +665,7 @@ impl Extractor {
                 len,
                 note,
                 plain_digits,
+                ordinal: false,
             });
         }
         None
@@ -713,6 +738,60 @@ impl Extractor {
         evidence
     }
 
+    /// Numbers written as words; the context around them is read as for digits.
+    fn word_numbers(&self, doc: &Document, taken: &mut Taken, facts: &mut Vec<Fact>) {
+        let Some(reader) = &self.number_words else {
+            return;
+        };
+        for (span, number) in reader.find_all(&doc.text) {
+            if taken.overlaps(&span) || (number.ordinal && !self.numbered(&doc.text, &span)) {
+                continue;
+            }
+            let read = ReadNumber {
+                quantity: number.quantity,
+                len: span.len(),
+                note: None,
+                plain_digits: 0,
+                ordinal: number.ordinal,
+            };
+            if let Some(fact) = self.number_fact(doc, span, read) {
+                taken.take(fact.start..fact.end);
+                facts.push(fact);
+            }
+        }
+    }
+
+    /// Roman numerals next to a noun they number ("XIV съезд", "Đại hội XIII", "the XIth
+    /// conference"): ordinals.
+    fn roman_numerals(&self, doc: &Document, taken: &mut Taken, facts: &mut Vec<Fact>) {
+        let text = doc.text.as_str();
+        for m in self.roman.find_iter(text) {
+            let Some(value) = roman_value(m.as_str()) else {
+                continue;
+            };
+            let suffix = self
+                .ordinal_after
+                .as_ref()
+                .and_then(|re| re.find(&text[m.end()..]))
+                .map_or(0, |s| s.end());
+            let span = m.start()..m.end() + suffix;
+            if !bounded(text, span.clone()) || taken.overlaps(&span) || !self.numbered(text, &span)
+            {
+                continue;
+            }
+            let quantity = Quantity::from_written(Decimal::from(value));
+            facts.push(self.fact(doc, Kind::Ordinal, span.clone(), Value::Quantity(quantity)));
+            taken.take(span);
+        }
+    }
+
+    /// Whether a noun that ordinals number stands near `span`.
+    fn numbered(&self, text: &str, span: &Range<usize>) -> bool {
+        self.numbered_nouns
+            .as_ref()
+            .is_some_and(|nouns| noun_near(nouns, text, span))
+    }
+
     /// Plain numbers, with the words around them that change what they mean.
     fn numbers(
         &self,
@@ -744,10 +823,15 @@ impl Extractor {
     fn number_fact(&self, doc: &Document, span: Range<usize>, read: ReadNumber) -> Option<Fact> {
         let text = doc.text.as_str();
         let after = context_after(text, span.end);
-        let mut kind = Kind::Number;
+        let mut kind = if read.ordinal {
+            Kind::Ordinal
+        } else {
+            Kind::Number
+        };
         let mut quantity = read.quantity;
         let mut end = span.end;
-        if let Some(ordinal) = self.ordinal_after.as_ref().and_then(|re| re.find(after)) {
+        let suffix = self.ordinal_after.as_ref().filter(|_| kind == Kind::Number);
+        if let Some(ordinal) = suffix.and_then(|re| re.find(after)) {
             if !after[ordinal.end()..].starts_with(is_word_char) {
                 kind = Kind::Ordinal;
                 end += ordinal.end();
@@ -926,6 +1010,7 @@ fn next_is_word_char(after: &str) -> bool {
 /// (و, ب, ل, the tatweel of "لـ") and suffixes (م for AD) to numbers, so its letters never do.
 fn glues(c: char) -> bool {
     (c.is_alphabetic() || c == '_')
+        && !is_ideograph(c)
         && !matches!(c as u32, 0x600..=0x6ff | 0x750..=0x77f | 0xfb50..=0xfdff | 0xfe70..=0xfeff)
 }
 
@@ -951,6 +1036,61 @@ fn bounded(text: &str, span: Range<usize>) -> bool {
         outside.is_some_and(is_word_char) && inside.is_some_and(is_word_char)
     };
     !cuts(before, first) && !cuts(after, last)
+}
+
+/// Whether a noun of `nouns` stands within three words before or after `span`.
+fn noun_near(nouns: &Regex, text: &str, span: &Range<usize>) -> bool {
+    let before = &text[words_back(text, span.start, 3)..span.start];
+    let after = &text[span.end..words_forward(text, span.end, 3)];
+    [before, after].iter().any(|window| {
+        nouns
+            .find_iter(window)
+            .any(|m| on_boundaries(window, m.range()))
+    })
+}
+
+fn on_boundaries(window: &str, span: Range<usize>) -> bool {
+    !cuts_word(window, span.start) && !cuts_word(window, span.end)
+}
+
+/// Where the `n`th word before `at` starts (not crossing a line end).
+fn words_back(text: &str, at: usize, n: usize) -> usize {
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in text[..at].char_indices().rev() {
+        if c == '\n' {
+            return i + 1;
+        }
+        let word = is_word_char(c);
+        if in_word && !word {
+            seen += 1;
+            if seen == n {
+                return i + c.len_utf8();
+            }
+        }
+        in_word = word;
+    }
+    0
+}
+
+/// Where the `n`th word after `at` ends (not crossing a line end).
+fn words_forward(text: &str, at: usize, n: usize) -> usize {
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in text[at..].char_indices() {
+        if c == '\n' {
+            return at + i;
+        }
+        let word = is_word_char(c);
+        if in_word && !word {
+            seen += 1;
+            if seen == n {
+                return at + i;
+            }
+        }
+        in_word = word;
+    }
+    text.len()
 }
 
 /// The match of an anchored context regex, unless it ends inside a word ("г" of "году").

@@ -63,7 +63,7 @@ pub fn placeholder_regex() -> &'static regex::Regex {
 /// Joins a failing pattern to the reason in messages; `parse` finds the pattern's own line by it.
 const NOT_COMPILING: &str = " does not compile: ";
 
-fn one_line(e: &regex::Error) -> String {
+pub(crate) fn one_line(e: &regex::Error) -> String {
     e.to_string()
         .lines()
         .last()
@@ -73,7 +73,7 @@ fn one_line(e: &regex::Error) -> String {
 }
 
 /// An exact decimal written as a YAML number or string.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct DecimalText(pub Decimal);
 
 impl<'de> Deserialize<'de> for DecimalText {
@@ -159,6 +159,14 @@ pub struct LangPack {
     /// Words that may stand between a number and its counted noun ("de", "of").
     #[serde(default)]
     pub noun_gap: Forms,
+    /// Numbers written as words: "двух", "vingt-cinq", "three million", "三千五百万".
+    #[serde(default)]
+    pub number_words: NumberWords,
+    /// Nouns that ordinals written as words or Roman numerals number: "XIV съезд", "Đại hội
+    /// XIII", "XVe siècle", "четырнадцатый съезд". Without one nearby, "второй половине" (the
+    /// second half) or a lone "I" is no fact.
+    #[serde(default)]
+    pub numbered_nouns: Forms,
     /// Words whose full stop does not end a sentence.
     #[serde(default)]
     pub abbreviations: Vec<String>,
@@ -197,6 +205,51 @@ pub enum Reading {
 pub struct Scale {
     pub factor: DecimalText,
     pub words: Forms,
+}
+
+/// Numbers written as words. A number is a run of these words (separated by spaces or hyphens,
+/// or by a joiner such as "and"); its value is composed the usual way: values add ("twenty" +
+/// "five"), `multipliers` multiply what precedes them within a group ("two hundred", "三千"), and
+/// the pack's `scales` close a group ("two hundred thousand", "二十三万").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberWords {
+    /// Word forms by the value they add, every inflection: `2: [два, две, двух, двум, двумя]`.
+    #[serde(default)]
+    pub values: BTreeMap<DecimalText, Forms>,
+    /// Words multiplying what precedes them below the scale words: `100: [hundred]`, `10: [十]`.
+    #[serde(default)]
+    pub multipliers: BTreeMap<DecimalText, Forms>,
+    /// Ordinal words by value; they end a number: `14: [четырнадцатый, ...]`, `2: [deuxième]`.
+    #[serde(default)]
+    pub ordinals: BTreeMap<DecimalText, Forms>,
+    /// Words joining the parts of one number: "and", "et", "i".
+    #[serde(default)]
+    pub joiners: Forms,
+    /// Forms that are numbers only sometimes (articles, "one", "одна"): a number made of these
+    /// alone is no fact, but "a million" or "une centaine" is.
+    #[serde(default)]
+    pub weak: Forms,
+    /// Whether the words of one number stand apart (most languages) or run together (zh, ja).
+    #[serde(default = "spaced_default")]
+    pub spaced: bool,
+}
+
+impl Default for NumberWords {
+    fn default() -> Self {
+        NumberWords {
+            values: BTreeMap::new(),
+            multipliers: BTreeMap::new(),
+            ordinals: BTreeMap::new(),
+            joiners: Vec::new(),
+            weak: Vec::new(),
+            spaced: true,
+        }
+    }
+}
+
+fn spaced_default() -> bool {
+    true
 }
 
 /// Words before a number that bound it; `not_after` lists words that, standing right before such a

@@ -1,0 +1,296 @@
+//! Numbers written without digits: number words ("двух", "vingt-cinq", "three million",
+//! "三千五百万") and Roman numerals that number something ("XIV съезд", "Đại hội XIII").
+//!
+//! A pack's number words compile into one phrase regex (a run of number words with separators and
+//! joiners between them); each match is then read word by word and composed into one value.
+
+use super::{is_word_char, Lexicon, SPACE};
+use crate::fact::Quantity;
+use crate::rules::{DecimalText, Forms, LangPack};
+use regex::Regex;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// What one number word contributes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Word {
+    /// Adds its value; `weak` words ("one", "une") alone make no fact.
+    Value { value: Decimal, weak: bool },
+    /// Multiplies the words before it within a group: hundred, 十, 百, 千.
+    Multiplier(Decimal),
+    /// Closes a group: thousand, million, 万, 亿 (the pack's scale words).
+    Scale(Decimal),
+    /// An ordinal word; it ends the number.
+    Ordinal(Decimal),
+}
+
+/// A number read from words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct WordNumber {
+    pub quantity: Quantity,
+    pub ordinal: bool,
+}
+
+/// The number words of one pack, compiled.
+pub(super) struct NumberWordReader {
+    phrase: Regex,
+    token: Regex,
+    words: Lexicon<Word>,
+}
+
+impl NumberWordReader {
+    /// `None` when the pack has no number words.
+    pub fn compile(pack: &LangPack) -> Option<Result<NumberWordReader, (String, regex::Error)>> {
+        let nw = &pack.number_words;
+        if nw.values.is_empty() && nw.ordinals.is_empty() {
+            return None;
+        }
+        let weak: Lexicon<()> = Lexicon::new(nw.weak.iter().map(|w| (w, ())));
+        let entries = by_value(&nw.values, |value, form| Word::Value {
+            value,
+            weak: weak.lookup(form).is_some(),
+        })
+        .chain(by_value(&nw.multipliers, |v, _| Word::Multiplier(v)))
+        .chain(by_value(&nw.ordinals, |v, _| Word::Ordinal(v)))
+        .chain(
+            pack.scales
+                .iter()
+                .flat_map(|s| s.words.iter().map(move |w| (w, Word::Scale(s.factor.0)))),
+        );
+        let words = Lexicon::new(entries);
+        let joiners = Lexicon::new(nw.joiners.iter().map(|j| (j, ()))).alternation();
+        let separator = if nw.spaced {
+            format!(r"(?:{SPACE}|-)+")
+        } else {
+            format!(r"(?:{SPACE}|-)*")
+        };
+        let word = format!("(?i:{})", words.alternation());
+        let gap = format!("{separator}(?:(?i:{joiners}){separator})?");
+        let phrase = format!("{word}(?:{gap}{word})*");
+        let token = format!("^(?:{gap})?({word})");
+        let compiled = Regex::new(&phrase)
+            .and_then(|phrase| Ok((phrase, Regex::new(&token)?)))
+            .map_err(|e| ("number_words".to_string(), e));
+        Some(compiled.map(|(phrase, token)| NumberWordReader {
+            phrase,
+            token,
+            words,
+        }))
+    }
+
+    /// Every number phrase of `text` that starts and ends on word boundaries, with its value.
+    pub fn find_all<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = (Range<usize>, WordNumber)> + 't {
+        self.phrase.find_iter(text).filter_map(move |m| {
+            if !on_word_boundaries(text, m.range()) {
+                return None;
+            }
+            let number = compose(&self.read_words(m.as_str())?)?;
+            Some((m.range(), number))
+        })
+    }
+
+    fn read_words(&self, phrase: &str) -> Option<Vec<Word>> {
+        let mut rest = phrase;
+        let mut words = Vec::new();
+        while !rest.is_empty() {
+            let caps = self.token.captures(rest)?;
+            words.push(*self.words.lookup(caps.get(1)?.as_str())?);
+            rest = &rest[caps.get(0)?.end()..];
+        }
+        Some(words)
+    }
+}
+
+fn by_value<'a>(
+    table: &'a BTreeMap<DecimalText, Forms>,
+    word: impl Fn(Decimal, &str) -> Word + 'a,
+) -> impl Iterator<Item = (&'a String, Word)> + 'a {
+    let word = std::rc::Rc::new(word);
+    table.iter().flat_map(move |(value, forms)| {
+        let word = word.clone();
+        forms.iter().map(move |f| (f, word(value.0, f)))
+    })
+}
+
+/// CJK text has no spaces: every ideograph stands on a boundary of its own.
+fn on_word_boundaries(text: &str, span: Range<usize>) -> bool {
+    let cuts = |outside: Option<char>, inside: Option<char>| {
+        outside.is_some_and(is_word_char) && inside.is_some_and(is_word_char)
+    };
+    let phrase = &text[span.clone()];
+    !cuts(
+        text[..span.start].chars().next_back(),
+        phrase.chars().next(),
+    ) && !cuts(text[span.end..].chars().next(), phrase.chars().next_back())
+}
+
+/// Composes number words into one value: values add, multipliers multiply the group so far,
+/// scale words close a group ("two hundred thirty-five thousand" = (2·100 + 35)·1000).
+fn compose(words: &[Word]) -> Option<WordNumber> {
+    if words
+        .iter()
+        .all(|w| matches!(w, Word::Value { weak: true, .. }))
+    {
+        return None;
+    }
+    if !words
+        .iter()
+        .any(|w| matches!(w, Word::Value { .. } | Word::Ordinal(_)))
+    {
+        // "тысячи людей", "millions of": a scale word alone is a magnitude, not a count.
+        return None;
+    }
+    let (mut total, mut group, mut current) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    let mut step = Decimal::ONE;
+    let mut ordinal = false;
+    for (i, word) in words.iter().enumerate() {
+        if ordinal {
+            return None; // an ordinal word must come last
+        }
+        match *word {
+            Word::Value { value, .. } => current += value,
+            Word::Ordinal(value) => {
+                current += value;
+                ordinal = true;
+            }
+            Word::Multiplier(m) => {
+                group += at_least_one(current) * m;
+                current = Decimal::ZERO;
+            }
+            Word::Scale(m) => {
+                let part = at_least_one(group + current);
+                total += part * m;
+                group = Decimal::ZERO;
+                current = Decimal::ZERO;
+                if i + 1 == words.len() {
+                    step = Decimal::new(1, part.scale()) * m;
+                }
+            }
+        }
+    }
+    let value = (total + group + current).normalize();
+    Some(WordNumber {
+        quantity: Quantity {
+            value,
+            step: step.normalize(),
+        },
+        ordinal,
+    })
+}
+
+fn at_least_one(value: Decimal) -> Decimal {
+    if value.is_zero() {
+        Decimal::ONE
+    } else {
+        value
+    }
+}
+
+/// The value of a canonically written Roman numeral (XIV, not IIII), from 1 to 3999.
+pub(super) fn roman_value(numeral: &str) -> Option<u32> {
+    let digit = |c: char| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        'D' => Some(500),
+        'M' => Some(1000),
+        _ => None,
+    };
+    let digits: Vec<u32> = numeral.chars().map(digit).collect::<Option<_>>()?;
+    let value = digits.iter().enumerate().fold(0i64, |sum, (i, &d)| {
+        let next = digits.get(i + 1).copied().unwrap_or(0);
+        if d < next {
+            sum - i64::from(d)
+        } else {
+            sum + i64::from(d)
+        }
+    });
+    let value = u32::try_from(value)
+        .ok()
+        .filter(|v| (1..4000).contains(v))?;
+    (to_roman(value) == numeral).then_some(value)
+}
+
+fn to_roman(mut value: u32) -> String {
+    const PARTS: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (part, letters) in PARTS {
+        while value >= part {
+            out.push_str(letters);
+            value -= part;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(v: i64) -> Word {
+        Word::Value {
+            value: Decimal::from(v),
+            weak: false,
+        }
+    }
+
+    #[test]
+    fn words_compose_by_groups() {
+        let hundred = Word::Multiplier(Decimal::from(100));
+        let thousand = Word::Scale(Decimal::from(1000));
+        let n = compose(&[value(2), hundred, value(30), value(5), thousand]).unwrap();
+        assert_eq!(n.quantity.value, Decimal::from(235_000));
+        assert_eq!(n.quantity.step, Decimal::from(1000));
+        let ten = Word::Multiplier(Decimal::from(10));
+        let wan = Word::Scale(Decimal::from(10_000));
+        let thousand_zh = Word::Multiplier(Decimal::from(1000));
+        // 二十三万五千
+        let n = compose(&[value(2), ten, value(3), wan, value(5), thousand_zh]).unwrap();
+        assert_eq!(n.quantity.value, Decimal::from(235_000));
+        assert_eq!(n.quantity.step, Decimal::ONE);
+    }
+
+    #[test]
+    fn weak_words_and_bare_scales_are_no_numbers() {
+        let one = Word::Value {
+            value: Decimal::ONE,
+            weak: true,
+        };
+        assert_eq!(compose(&[one]), None);
+        assert_eq!(compose(&[Word::Scale(Decimal::from(1000))]), None);
+        let million = Word::Scale(Decimal::from(1_000_000));
+        assert_eq!(
+            compose(&[one, million]).unwrap().quantity.value,
+            Decimal::from(1_000_000)
+        );
+    }
+
+    #[test]
+    fn roman_numerals_are_canonical() {
+        assert_eq!(roman_value("XIV"), Some(14));
+        assert_eq!(roman_value("XIII"), Some(13));
+        assert_eq!(roman_value("MCMXC"), Some(1990));
+        assert_eq!(roman_value("IIII"), None);
+        assert_eq!(roman_value("IC"), None);
+    }
+}
