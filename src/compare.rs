@@ -99,6 +99,33 @@ pub fn compare(left: &Analysis, right: &Analysis, policy: &Policy) -> Comparison
     Comparison { findings, summary }
 }
 
+/// Inconsistencies inside one document: the same identifier written with letters of two scripts
+/// ("148-KL/TW" and "148-КЛ/TW"). Each finding's `left` and `right` are facts of `doc` itself, the
+/// first places where the two spellings occur.
+pub fn within(doc: &Analysis, policy: &Policy) -> Comparison {
+    let identifiers: Vec<(usize, &str)> = doc
+        .facts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| match &f.value {
+            Value::Identifier(id) => Some((i, id.as_str())),
+            _ => None,
+        })
+        .collect();
+    let mut seen = std::collections::BTreeSet::new();
+    let findings: Vec<Finding> = identifiers
+        .iter()
+        .enumerate()
+        .flat_map(|(k, &(i, a))| identifiers[k + 1..].iter().map(move |&(j, b)| (i, a, j, b)))
+        .filter(|&(_, a, _, b)| a != b && align::same_in_latin(a, b))
+        .filter(|&(_, a, _, b)| seen.insert((a, b)))
+        .map(|(i, _, j, _)| judge((Some(i), Some(j)), doc, doc, policy))
+        .collect();
+    let mut summary = Summary::default();
+    findings.iter().for_each(|f| summary.count(f));
+    Comparison { findings, summary }
+}
+
 fn judge(row: align::Row, left: &Analysis, right: &Analysis, policy: &Policy) -> Finding {
     let a = row.0.map(|i| &left.facts[i]);
     let b = row.1.map(|j| &right.facts[j]);
@@ -341,6 +368,20 @@ mod tests {
     use crate::fact::{Kind, PartialDate, Quantity};
     use rust_decimal::Decimal;
     use std::str::FromStr;
+
+    #[test]
+    fn an_identifier_in_two_scripts_inside_one_document_is_one_finding() {
+        let engine = crate::Engine::load(None).unwrap();
+        let text = "Заключение № 148-KL/TW, затем № 148-КЛ/TW и ещё раз № 148-КЛ/TW; № 45-CT/TW.";
+        let doc = crate::source::Document::from_text("a.ru.txt", text.to_string());
+        let doc = engine.analyze(doc, None).unwrap();
+        let c = within(&doc, &Policy::embedded().unwrap());
+        assert_eq!(c.findings.len(), 1, "{:?}", c.findings);
+        let finding = &c.findings[0];
+        assert_eq!(finding.rule, "identifier-script");
+        assert_eq!(doc.facts[finding.left.unwrap()].text, "№ 148-KL/TW");
+        assert_eq!(doc.facts[finding.right.unwrap()].text, "№ 148-КЛ/TW");
+    }
 
     fn quantity(kind: Kind, value: &str, qualifier: Qualifier) -> Fact {
         Fact {

@@ -162,6 +162,7 @@ pub struct Extractor {
 #[derive(Clone, Copy)]
 enum TemplateUse {
     Plain,
+    Identifier,
     Date,
     Year,
     Range,
@@ -231,7 +232,10 @@ impl Extractor {
             ambiguous: pack.numbers.ambiguous,
             number: ctx.regex(&number, "number")?,
             masks: compile_all(&[&common.mask], TemplateUse::Plain)?,
-            identifiers: compile_all(&[&common.identifiers], TemplateUse::Plain)?,
+            identifiers: compile_all(
+                &[&common.identifiers, &pack.identifiers],
+                TemplateUse::Identifier,
+            )?,
             dates: compile_all(&[&pack.dates, &common.dates], TemplateUse::Date)?,
             years: compile_all(&[&pack.years], TemplateUse::Year)?,
             ranges: compile_all(&[&pack.ranges, &common.ranges], TemplateUse::Range)?,
@@ -369,6 +373,10 @@ impl TemplateContext<'_> {
             (TemplateUse::Date, "month_num") => Some(format!("{d}{{1,2}}")),
             (TemplateUse::Date, "month") => Some(format!("(?i:{})", self.months)),
             (TemplateUse::Date | TemplateUse::Year, "year") => Some(format!("{d}{{4}}")),
+            // A code with at least one digit, letters in capitals: 06, 68, 2006/123/EC, 1234/QĐ-UBND.
+            (TemplateUse::Identifier, "id") => Some(format!(
+                r"[\p{{Lu}}\p{{N}}]*{d}[\p{{Lu}}\p{{N}}]*(?:[-/.][\p{{Lu}}\p{{N}}]+)*"
+            )),
             (TemplateUse::Range, "from" | "to") | (TemplateUse::Ratio, "num" | "den") => {
                 Some(self.number.to_string())
             }
@@ -444,17 +452,19 @@ impl Extractor {
                 taken.take(m.range());
             }
         }
-        for re in &self.identifiers {
-            for m in re.find_iter(text) {
-                if bounded(text, m.range()) && !taken.overlaps(&m.range()) {
-                    let value = Value::Identifier(m.as_str().to_string());
-                    facts.push(self.fact(doc, Kind::Identifier, m.range(), value));
-                    taken.take(m.range());
-                }
-            }
-        }
-        let evidence = self.separator_evidence(text);
         let windows = self.windows_around_numbers(text);
+        self.templated(
+            doc,
+            &self.identifiers,
+            &mut taken,
+            &mut facts,
+            &windows,
+            |c| {
+                let id = c.name("id").or_else(|| c.get(0))?;
+                Some((Kind::Identifier, Value::Identifier(id.as_str().to_string())))
+            },
+        );
+        let evidence = self.separator_evidence(text);
         self.templated(doc, &self.dates, &mut taken, &mut facts, &windows, |c| {
             self.date_value(c)
         });
@@ -538,7 +548,7 @@ impl Extractor {
                     continue;
                 }
                 let after = &text[span.end..];
-                if starts_with_digit_after_separator(after, &self.digits) {
+                if continues_after_separator(after) {
                     continue;
                 }
                 if let Some((kind, value)) = read(&caps) {
@@ -1104,11 +1114,11 @@ fn cuts_word(text: &str, at: usize) -> bool {
     before.is_some_and(is_word_char) && after.is_some_and(is_word_char)
 }
 
-/// "2025-04" followed by "-14", or "13/14" followed by "/2025": the match is part of something longer.
-fn starts_with_digit_after_separator(after: &str, digits: &BTreeMap<char, u32>) -> bool {
+/// "2025-04" followed by "-14", "13/14" followed by "/2025", "11" followed by "-й": the match is
+/// part of something longer.
+fn continues_after_separator(after: &str) -> bool {
     let mut chars = after.chars();
-    matches!(chars.next(), Some('/' | '-' | '.'))
-        && chars.next().is_some_and(|c| digits.contains_key(&c))
+    matches!(chars.next(), Some('/' | '-' | '.')) && chars.next().is_some_and(char::is_alphanumeric)
 }
 
 fn context_after(text: &str, end: usize) -> &str {

@@ -176,15 +176,23 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
         .map(|(f, lang)| engine.analyze_file(f, lang.as_deref()))
         .collect::<factdiff::Result<Vec<Analysis>>>()?;
     let (reference, others) = analyses.split_first().expect("at least two versions");
-    let comparisons: Vec<Comparison> = others
+    // Inconsistencies inside a document come first, as a pair of the document with itself.
+    let inside = analyses
         .iter()
-        .map(|other| compare::compare(reference, other, &policy))
-        .collect();
-    let pairs: Vec<Pair> = others
+        .map(|doc| (doc, doc, compare::within(doc, &policy)))
+        .filter(|(_, _, c)| !c.findings.is_empty());
+    let across = others.iter().map(|other| {
+        (
+            reference,
+            other,
+            compare::compare(reference, other, &policy),
+        )
+    });
+    let comparisons: Vec<(&Analysis, &Analysis, Comparison)> = inside.chain(across).collect();
+    let pairs: Vec<Pair> = comparisons
         .iter()
-        .zip(&comparisons)
-        .map(|(right, comparison)| Pair {
-            left: reference,
+        .map(|(left, right, comparison)| Pair {
+            left,
             right,
             comparison,
         })
@@ -192,12 +200,12 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
     let mut out = anstream::stdout().lock();
     match args.format {
         Format::Text => report::diff::write_check(&mut out, &pairs)?,
-        Format::Json => report::json::write_check(&mut out, &pairs)?,
+        Format::Json => report::json::write_check(&mut out, reference, &pairs)?,
     }
     out.flush()?;
     let worst = comparisons
         .iter()
-        .map(Comparison::worst)
+        .map(|(_, _, c)| c.worst())
         .max()
         .unwrap_or_default();
     let fails = !args.exit_zero && worst >= args.fail_on.severity();

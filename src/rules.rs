@@ -153,6 +153,11 @@ pub struct LangPack {
     /// Words right before a number that make it an ordinal: "thứ" (lần thứ 14), "الـ".
     #[serde(default)]
     pub ordinal_prefixes: Forms,
+    /// Identifier templates of this language, read after the common ones: `№\s?{id}`,
+    /// `(?i:résolution)\s+{id}`. The fact's value is what `{id}` matched (the code alone, so
+    /// "Resolution 68" and "резолюция № 68" agree), or the whole match without `{id}`.
+    #[serde(default)]
+    pub identifiers: Vec<Template>,
     /// Counted nouns after a number, by concept id from `concepts.yaml`.
     #[serde(default)]
     pub nouns: BTreeMap<String, Forms>,

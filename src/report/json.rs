@@ -114,12 +114,14 @@ fn pair(pair: &Pair<'_>) -> Json {
 }
 
 /// `factdiff check --format json`: every version against the reference (the left of each pair).
-pub fn write_check(out: &mut dyn Write, pairs: &[Pair<'_>]) -> io::Result<()> {
+pub fn write_check(
+    out: &mut dyn Write,
+    reference: &Analysis,
+    pairs: &[Pair<'_>],
+) -> io::Result<()> {
     let mut total = Summary::default();
     pairs.iter().for_each(|p| total.add(&p.comparison.summary));
-    let reference = pairs
-        .first()
-        .map(|p| p.left.document.path.display().to_string());
+    let reference = reference.document.path.display().to_string();
     let report = json!({
         "version": crate::JSON_VERSION,
         "reference": reference,
