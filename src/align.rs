@@ -410,6 +410,14 @@ fn quantity_affinity(
     y: &Quantity,
     tolerances: &Tolerances,
 ) -> Affinity {
+    if let (Some(ua), Some(ub)) = (&a.unit, &b.unit) {
+        if !ua.converts_to(ub) {
+            return Affinity::Unrelated;
+        }
+        if ua.id != ub.id {
+            return converted_affinity(a, b, tolerances);
+        }
+    }
     // A power of ten between the figures is a scale error even where the sets nest ("more than
     // 1,45 млн" and "more than 14,5 млн").
     if let Some(power @ Hint::PowerOfTen(_)) = hint(x, y, tolerances) {
@@ -421,6 +429,22 @@ fn quantity_affinity(
     }
     interval_affinity(a, b, tolerances)
         .unwrap_or_else(|| hint(x, y, tolerances).map_or(Affinity::Unrelated, Affinity::Close))
+}
+
+/// Figures in two units of one dimension: their converted sets decide; a conversion that is off
+/// but within a factor of two still pairs, as a wrong conversion.
+fn converted_affinity(a: &Fact, b: &Fact, tolerances: &Tolerances) -> Affinity {
+    if let Some(affinity) = interval_affinity(a, b, tolerances) {
+        return affinity;
+    }
+    let base = |f: &Fact| {
+        let interval = f.denotation(tolerances.about)?;
+        Some(interval.low?.value.abs().max(interval.high?.value.abs()))
+    };
+    match (base(a), base(b)) {
+        (Some(x), Some(y)) if x.min(y) * Decimal::TWO >= x.max(y) => Affinity::Close(Hint::Near),
+        _ => Affinity::Unrelated,
+    }
 }
 
 /// True when the figures differ by at most `reach` of the larger one.
@@ -646,21 +670,9 @@ fn transliterated(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
 
     fn number(value: &str, qualifier: Qualifier) -> Fact {
-        Fact {
-            kind: Kind::Number,
-            text: value.into(),
-            start: 0,
-            end: value.len(),
-            line: 1,
-            column: 1,
-            value: Value::Quantity(Quantity::from_written(Decimal::from_str(value).unwrap())),
-            qualifier,
-            concept: None,
-            note: None,
-        }
+        Fact::written(Kind::Number, value, qualifier)
     }
 
     fn tol() -> Tolerances {

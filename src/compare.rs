@@ -218,6 +218,9 @@ fn classify_quantities(a: &Fact, b: &Fact, tolerances: &Tolerances) -> (Relation
     ) else {
         return (Relation::ValueMismatch, "the values differ".into());
     };
+    if let Some(judged) = classify_units(a, b, &x, &y) {
+        return judged;
+    }
     if let (Value::Quantity(x), Value::Quantity(y)) = (&a.value, &b.value) {
         // Checked before the sets: "more than 1,45 млн" holds within "more than 14,5 млн", yet the
         // two differ by a scale word.
@@ -248,6 +251,42 @@ fn classify_quantities(a: &Fact, b: &Fact, tolerances: &Tolerances) -> (Relation
         ),
         SetRelation::Disjoint => disjoint(a, b, tolerances),
     }
+}
+
+/// Figures in two different units: converted when they measure the same thing, else a mismatch.
+/// `None` when the units are the same or one side names none (the unit left implicit).
+fn classify_units(
+    a: &Fact,
+    b: &Fact,
+    x: &crate::fact::Interval,
+    y: &crate::fact::Interval,
+) -> Option<(Relation, String)> {
+    let (Some(ua), Some(ub)) = (&a.unit, &b.unit) else {
+        return None;
+    };
+    if ua.id == ub.id {
+        return None;
+    }
+    if !ua.converts_to(ub) {
+        let detail = format!("{} on the left, {} on the right", ua.id, ub.id);
+        return Some((Relation::UnitMismatch, detail));
+    }
+    Some(match x.relation(y) {
+        SetRelation::Disjoint => (
+            Relation::ValueMismatch,
+            format!(
+                "{} {} does not convert to {} {}",
+                a.value, ua.id, b.value, ub.id
+            ),
+        ),
+        _ => (
+            Relation::Converted,
+            format!(
+                "{} {} converts to {} {} within the rounding shown",
+                a.value, ua.id, b.value, ub.id
+            ),
+        ),
+    })
 }
 
 /// `vague` allows every value `sharp` allows, and more.
@@ -365,9 +404,8 @@ fn classify_identifiers(a: &str, b: &str) -> (Relation, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fact::{Kind, PartialDate, Quantity};
+    use crate::fact::{Kind, PartialDate};
     use rust_decimal::Decimal;
-    use std::str::FromStr;
 
     #[test]
     fn an_identifier_in_two_scripts_inside_one_document_is_one_finding() {
@@ -379,23 +417,12 @@ mod tests {
         assert_eq!(c.findings.len(), 1, "{:?}", c.findings);
         let finding = &c.findings[0];
         assert_eq!(finding.rule, "identifier-script");
-        assert_eq!(doc.facts[finding.left.unwrap()].text, "№ 148-KL/TW");
-        assert_eq!(doc.facts[finding.right.unwrap()].text, "№ 148-КЛ/TW");
+        assert_eq!(doc.facts[finding.left.unwrap()].text, "148-KL/TW");
+        assert_eq!(doc.facts[finding.right.unwrap()].text, "148-КЛ/TW");
     }
 
     fn quantity(kind: Kind, value: &str, qualifier: Qualifier) -> Fact {
-        Fact {
-            kind,
-            text: value.into(),
-            start: 0,
-            end: value.len(),
-            line: 1,
-            column: 1,
-            value: Value::Quantity(Quantity::from_written(Decimal::from_str(value).unwrap())),
-            qualifier,
-            concept: None,
-            note: None,
-        }
+        Fact::written(kind, value, qualifier)
     }
 
     fn exact(value: &str) -> Fact {
@@ -454,6 +481,69 @@ mod tests {
             Relation::QualifierChanged
         );
         assert_eq!(relation(&exact("17.78"), &exact("17.78")), Relation::Equal);
+    }
+
+    fn measured(value: &str, unit: &str) -> Fact {
+        let rules = crate::rules::RuleSet::embedded().unwrap();
+        let def = &rules.common.units[unit];
+        let mut fact = Fact::written(Kind::Number, value, Qualifier::Exact);
+        fact.unit = Some(crate::fact::Unit {
+            id: unit.to_string(),
+            dimension: def.dimension.clone(),
+            factor: def.factor.0,
+            offset: def.offset.0,
+        });
+        fact
+    }
+
+    #[test]
+    fn conversions_hold_within_the_rounding_shown() {
+        let converted = [
+            (("385", "mile"), ("620", "km")),
+            (("10", "inch"), ("25", "cm")),
+            (("70", "fahrenheit"), ("21", "celsius")),
+            (("5", "ha"), ("50000", "m2")),
+        ];
+        for ((a, ua), (b, ub)) in converted {
+            assert_eq!(
+                relation(&measured(a, ua), &measured(b, ub)),
+                Relation::Converted,
+                "{a} {ua} / {b} {ub}"
+            );
+        }
+        assert_eq!(
+            relation(&measured("385", "mile"), &measured("720", "km")),
+            Relation::ValueMismatch
+        );
+        assert_eq!(
+            relation(&measured("70", "fahrenheit"), &measured("25", "celsius")),
+            Relation::ValueMismatch
+        );
+        assert_eq!(
+            relation(&measured("620", "km"), &measured("620", "km")),
+            Relation::Equal
+        );
+    }
+
+    #[test]
+    fn currencies_and_dimensions_never_convert() {
+        assert_eq!(
+            relation(&measured("5", "usd"), &measured("5", "eur")),
+            Relation::UnitMismatch
+        );
+        assert_eq!(
+            relation(&measured("5", "km"), &measured("5", "kg")),
+            Relation::UnitMismatch
+        );
+        let tol = Tolerances::default();
+        assert_eq!(
+            align::affinity(&measured("5", "usd"), &measured("5", "eur"), &tol),
+            align::Affinity::Unrelated
+        );
+        assert!(matches!(
+            align::affinity(&measured("385", "mile"), &measured("720", "km"), &tol),
+            align::Affinity::Close(_)
+        ));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! Extraction sees one document only; it never compares.
 
 use crate::error::{Error, Result};
-use crate::fact::{Fact, Kind, PartialDate, Qualifier, Quantity, Value};
+use crate::fact::{Fact, Kind, PartialDate, Qualifier, Quantity, Unit, Value};
 use crate::rules::{one_line, placeholder_regex, Forms, LangPack, Reading, RuleSet, Template};
 use crate::source::Document;
 use regex::{Captures, Regex};
@@ -151,6 +151,10 @@ pub struct Extractor {
     ordinal_after: Option<Regex>,
     ordinal_before: Option<Regex>,
     number_words: Option<NumberWordReader>,
+    units: Lexicon<Unit>,
+    unit_after: Regex,
+    unit_prefixes: Lexicon<Unit>,
+    unit_before: Regex,
     roman: Regex,
     numbered_nouns: Option<Regex>,
     nouns: Lexicon<String>,
@@ -209,6 +213,7 @@ impl Extractor {
                 .flat_map(|s| s.words.iter().map(move |w| (w, s.factor.0))),
         );
         let qualifiers = Lexicon::new(qualifier_forms(&pack.qualifiers));
+        let (units, unit_prefixes) = unit_lexicons(&common.units, &pack.units);
         let qualifiers_after = Lexicon::new(qualifier_forms(&pack.qualifiers_after));
         let percent_words = Lexicon::new(pack.percent_words.iter().map(|w| (w, ())));
         let percent_signs: String = common
@@ -266,6 +271,13 @@ impl Extractor {
                 ),
                 "qualifiers.not_after",
             )?,
+            unit_after: ctx.regex(&format!(r"^{SPACE}*(?i:{})", units.alternation()), "units")?,
+            unit_before: ctx.regex(
+                &format!(r"((?i:{})){SPACE}*$", unit_prefixes.alternation()),
+                "units",
+            )?,
+            units,
+            unit_prefixes,
             number_words: NumberWordReader::compile(pack)
                 .transpose()
                 .map_err(|(field, e)| {
@@ -306,6 +318,36 @@ impl Extractor {
     pub fn code(&self) -> &str {
         &self.code
     }
+}
+
+/// Unit forms written after a figure (common symbols and the pack's words) and before it.
+fn unit_lexicons(
+    defs: &BTreeMap<String, crate::rules::UnitDef>,
+    words: &BTreeMap<String, Forms>,
+) -> (Lexicon<Unit>, Lexicon<Unit>) {
+    let unit = |id: &String| {
+        let def = &defs[id];
+        Unit {
+            id: id.clone(),
+            dimension: def.dimension.clone(),
+            factor: def.factor.0,
+            offset: def.offset.0,
+        }
+    };
+    let after = defs
+        .iter()
+        .flat_map(|(id, def)| def.symbols.iter().map(move |f| (f, id)))
+        .chain(
+            words
+                .iter()
+                .flat_map(|(id, forms)| forms.iter().map(move |f| (f, id))),
+        )
+        .filter(|(_, id)| defs.contains_key(*id))
+        .map(|(f, id)| (f, unit(id)));
+    let before = defs
+        .iter()
+        .flat_map(|(id, def)| def.prefixes.iter().map(move |f| (f, unit(id))));
+    (Lexicon::new(after), Lexicon::new(before))
 }
 
 fn qualifier_forms(q: &crate::rules::Qualifiers) -> Vec<(&String, Qualifier)> {
@@ -416,6 +458,16 @@ impl Taken {
     }
 }
 
+/// A figure while its context is read: what it is, where it starts and ends.
+struct Figure {
+    kind: Kind,
+    quantity: Quantity,
+    start: usize,
+    end: usize,
+    qualifier: Qualifier,
+    unit: Option<Unit>,
+}
+
 /// A number as read from digits and separators.
 struct ReadNumber {
     quantity: Quantity,
@@ -506,6 +558,7 @@ impl Extractor {
             qualifier: Qualifier::Exact,
             concept: None,
             note: None,
+            unit: None,
         }
     }
 
@@ -832,88 +885,138 @@ impl Extractor {
 
     fn number_fact(&self, doc: &Document, span: Range<usize>, read: ReadNumber) -> Option<Fact> {
         let text = doc.text.as_str();
-        let after = context_after(text, span.end);
-        let mut kind = if read.ordinal {
-            Kind::Ordinal
-        } else {
-            Kind::Number
+        let mut figure = Figure {
+            kind: if read.ordinal {
+                Kind::Ordinal
+            } else {
+                Kind::Number
+            },
+            quantity: read.quantity,
+            start: span.start,
+            end: span.end,
+            qualifier: Qualifier::Exact,
+            unit: None,
         };
-        let mut quantity = read.quantity;
-        let mut end = span.end;
-        let suffix = self.ordinal_after.as_ref().filter(|_| kind == Kind::Number);
-        if let Some(ordinal) = suffix.and_then(|re| re.find(after)) {
-            if !after[ordinal.end()..].starts_with(is_word_char) {
-                kind = Kind::Ordinal;
-                end += ordinal.end();
+        self.read_suffixes(text, &mut figure)?;
+        self.read_prefixes(text, &mut figure);
+        if figure.qualifier == Qualifier::Exact
+            && matches!(figure.kind, Kind::Number | Kind::Percent)
+        {
+            if let Some((q, len)) = self.qualifier_after(&text[figure.end..]) {
+                figure.qualifier = q;
+                figure.end += len;
             }
         }
-        if kind == Kind::Number {
-            if let Some(p) = whole_word(&self.percent_after, after) {
-                kind = Kind::Percent;
-                end += p.end();
-            } else if let Some(s) = whole_word(&self.scale_after, after) {
-                let factor = self
-                    .scales
-                    .lookup(s.as_str().trim_start_matches(is_space))?;
-                quantity = quantity.scaled(*factor)?;
-                end += s.end();
-                if let Some(p) = whole_word(&self.percent_after, &text[end..]) {
-                    kind = Kind::Percent;
-                    end += p.end();
-                }
-            } else if next_is_word_char(after) {
-                // Glued to a word that is no scale or percent ("5G", "10km"): not a figure of its own.
-                return None;
-            }
-        }
-        let ordinal_start = match kind {
-            Kind::Number => self.ordinal_prefix_before(text, span.start),
-            _ => None,
-        };
-        let (mut qualifier, start) = match ordinal_start {
-            Some(start) => {
-                kind = Kind::Ordinal;
-                (Qualifier::Exact, start)
-            }
-            None => self.qualifier_before(text, span.start),
-        };
-        if qualifier == Qualifier::Exact && matches!(kind, Kind::Number | Kind::Percent) {
-            if let Some((q, len)) = self.qualifier_after(&text[end..]) {
-                qualifier = q;
-                end += len;
-            }
-        }
-        let concept = match kind {
-            Kind::Number => self.concept_after(&text[end..]),
+        let concept = match (figure.kind, &figure.unit) {
+            (Kind::Number, None) => self.concept_after(&text[figure.end..]),
             _ => None,
         };
         // "٢٠٠ شخص على الأقل": a qualifier may also follow the counted noun.
-        if let (Qualifier::Exact, Some((_, noun_end))) = (qualifier, &concept) {
-            if let Some((q, len)) = self.qualifier_after(&text[end + noun_end..]) {
-                qualifier = q;
-                end += noun_end + len;
+        if let (Qualifier::Exact, Some((_, noun_end))) = (figure.qualifier, &concept) {
+            if let Some((q, len)) = self.qualifier_after(&text[figure.end + noun_end..]) {
+                figure.qualifier = q;
+                figure.end += noun_end + len;
             }
         }
         let concept = concept.map(|(c, _)| c);
-        if kind == Kind::Number
-            && qualifier == Qualifier::Exact
+        let bare = figure.kind == Kind::Number
+            && figure.qualifier == Qualifier::Exact
+            && figure.unit.is_none()
             && concept.is_none()
-            && end == span.end
-            && read.plain_digits == 4
-            && quantity.value.is_integer()
-            && self
-                .bare_years
-                .contains(&quantity.value.try_into().unwrap_or(0u32))
-        {
-            kind = Kind::Year;
+            && figure.end == span.end
+            && figure.start == span.start;
+        if bare && read.plain_digits == 4 && self.is_bare_year(&figure.quantity) {
+            figure.kind = Kind::Year;
         }
-        let mut fact = self.fact(doc, kind, start..end, Value::Quantity(quantity));
-        fact.qualifier = qualifier;
+        let mut fact = self.fact(
+            doc,
+            figure.kind,
+            figure.start..figure.end,
+            Value::Quantity(figure.quantity),
+        );
+        fact.qualifier = figure.qualifier;
         fact.concept = concept;
         fact.note = read.note;
+        fact.unit = figure.unit;
         Some(fact)
     }
 
+    fn is_bare_year(&self, quantity: &Quantity) -> bool {
+        quantity.value.is_integer()
+            && self
+                .bare_years
+                .contains(&quantity.value.try_into().unwrap_or(0u32))
+    }
+
+    /// What follows the figure: an ordinal suffix, a percent sign or word, a scale word, a unit.
+    /// `None` when the figure is glued to a word that is none of these ("5G"): no fact.
+    fn read_suffixes(&self, text: &str, figure: &mut Figure) -> Option<()> {
+        let after = context_after(text, figure.end);
+        let suffix = self
+            .ordinal_after
+            .as_ref()
+            .filter(|_| figure.kind == Kind::Number);
+        if let Some(ordinal) = suffix.and_then(|re| re.find(after)) {
+            if !after[ordinal.end()..].starts_with(is_word_char) {
+                figure.kind = Kind::Ordinal;
+                figure.end += ordinal.end();
+            }
+        }
+        if figure.kind != Kind::Number {
+            return Some(());
+        }
+        if let Some(s) = whole_word(&self.scale_after, after) {
+            let factor = self
+                .scales
+                .lookup(s.as_str().trim_start_matches(is_space))?;
+            figure.quantity = figure.quantity.scaled(*factor)?;
+            figure.end += s.end();
+        } else if next_is_word_char(after) && self.unit_at(&text[figure.end..]).is_none() {
+            return None;
+        }
+        if let Some(p) = whole_word(&self.percent_after, &text[figure.end..]) {
+            figure.kind = Kind::Percent;
+            figure.end += p.end();
+        } else if let Some((unit, len)) = self.unit_at(&text[figure.end..]) {
+            figure.unit = Some(unit);
+            figure.end += len;
+        }
+        Some(())
+    }
+
+    /// A unit right after a figure ("620 km", "10km", "70 °F"), and its length.
+    fn unit_at(&self, after: &str) -> Option<(Unit, usize)> {
+        let m = whole_word(&self.unit_after, after)?;
+        let unit = self.units.lookup(m.as_str().trim_start_matches(is_space))?;
+        Some((unit.clone(), m.end()))
+    }
+
+    /// What stands before the figure: an ordinal word, a currency sign, a qualifier.
+    fn read_prefixes(&self, text: &str, figure: &mut Figure) {
+        if figure.kind == Kind::Number {
+            if let Some(start) = self.ordinal_prefix_before(text, figure.start) {
+                figure.kind = Kind::Ordinal;
+                figure.start = start;
+                return;
+            }
+        }
+        if figure.kind == Kind::Ordinal {
+            return;
+        }
+        if figure.unit.is_none() {
+            let window_start = floor_boundary(text, figure.start.saturating_sub(CONTEXT_BYTES));
+            let before = &text[window_start..figure.start];
+            if let Some(sign) = self.unit_before.captures(before).and_then(|c| c.get(1)) {
+                if let Some(unit) = self.unit_prefixes.lookup(sign.as_str()) {
+                    figure.unit = Some(unit.clone());
+                    figure.start = window_start + sign.start();
+                }
+            }
+        }
+        let (qualifier, start) = self.qualifier_before(text, figure.start);
+        figure.qualifier = qualifier;
+        figure.start = start;
+    }
     /// The qualifier right before a number, and where the fact then starts.
     fn qualifier_before(&self, text: &str, start: usize) -> (Qualifier, usize) {
         let window_start = floor_boundary(text, start.saturating_sub(CONTEXT_BYTES));

@@ -188,6 +188,29 @@ impl fmt::Display for Value {
     }
 }
 
+/// The unit a figure is given in, with its conversion to the base unit of its dimension.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Unit {
+    pub id: String,
+    pub dimension: String,
+    pub factor: Decimal,
+    pub offset: Decimal,
+}
+
+impl Unit {
+    /// Currencies never convert: two amounts in different currencies are different facts.
+    pub fn converts_to(&self, other: &Unit) -> bool {
+        self.dimension == other.dimension && (self.dimension != "currency" || self.id == other.id)
+    }
+
+    fn to_base(&self, bound: Bound) -> Bound {
+        Bound {
+            value: bound.value * self.factor + self.offset,
+            inclusive: bound.inclusive,
+        }
+    }
+}
+
 /// One fact found in one document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fact {
@@ -206,6 +229,8 @@ pub struct Fact {
     pub concept: Option<String>,
     /// Why an ambiguous reading was chosen, so it is never a silent guess.
     pub note: Option<String>,
+    /// The unit or currency of a figure ("620 km", "$5bn").
+    pub unit: Option<Unit>,
 }
 
 /// A bound of an [`Interval`]; `None` is unbounded.
@@ -334,15 +359,25 @@ fn min_high(a: Option<Bound>, b: Option<Bound>) -> Option<Bound> {
 impl Fact {
     /// The set of true values a quantity fact allows. `about_tolerance` is the relative slack of
     /// "about" (0.1 = ±10 %), set by policy. Dates, identifiers and ratios have no interval.
+    ///
+    /// A figure with a unit is given in the base unit of its dimension (620 km as metres, 70 °F
+    /// as kelvin), so versions that convert between units compare directly.
     pub fn denotation(&self, about_tolerance: Decimal) -> Option<Interval> {
-        match &self.value {
-            Value::Quantity(q) => Some(qualified_interval(q, self.qualifier, about_tolerance)),
-            Value::Range { from, to } => Some(Interval::closed(
+        let written = match &self.value {
+            Value::Quantity(q) => qualified_interval(q, self.qualifier, about_tolerance),
+            Value::Range { from, to } => Interval::closed(
                 from.rounding_interval().low?.value,
                 to.rounding_interval().high?.value,
-            )),
-            _ => None,
-        }
+            ),
+            _ => return None,
+        };
+        Some(match &self.unit {
+            Some(unit) => Interval {
+                low: written.low.map(|b| unit.to_base(b)),
+                high: written.high.map(|b| unit.to_base(b)),
+            },
+            None => written,
+        })
     }
 }
 
@@ -361,6 +396,27 @@ fn qualified_interval(q: &Quantity, qualifier: Qualifier, about_tolerance: Decim
 }
 
 #[cfg(test)]
+impl Fact {
+    /// A fact as written, for tests: `value` is both its text and its figure.
+    pub(crate) fn written(kind: Kind, value: &str, qualifier: Qualifier) -> Fact {
+        let figure = value.parse::<Decimal>().expect("a decimal figure");
+        Fact {
+            kind,
+            text: value.into(),
+            start: 0,
+            end: value.len(),
+            line: 1,
+            column: 1,
+            value: Value::Quantity(Quantity::from_written(figure)),
+            qualifier,
+            concept: None,
+            note: None,
+            unit: None,
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use std::str::FromStr;
@@ -370,18 +426,7 @@ mod tests {
     }
 
     fn fact(value: &str, qualifier: Qualifier) -> Fact {
-        Fact {
-            kind: Kind::Number,
-            text: value.into(),
-            start: 0,
-            end: value.len(),
-            line: 1,
-            column: 1,
-            value: Value::Quantity(Quantity::from_written(dec(value))),
-            qualifier,
-            concept: None,
-            note: None,
-        }
+        Fact::written(Kind::Number, value, qualifier)
     }
 
     #[test]

@@ -34,11 +34,13 @@ pub enum Relation {
     KindMismatch,
     IdentifierMismatch,
     IdentifierScript,
+    Converted,
+    UnitMismatch,
     Missing,
 }
 
 impl Relation {
-    pub const ALL: [Relation; 13] = [
+    pub const ALL: [Relation; 15] = [
         Relation::Equal,
         Relation::LessPrecise,
         Relation::Rounded,
@@ -51,6 +53,8 @@ impl Relation {
         Relation::KindMismatch,
         Relation::IdentifierMismatch,
         Relation::IdentifierScript,
+        Relation::Converted,
+        Relation::UnitMismatch,
         Relation::Missing,
     ];
 
@@ -68,6 +72,8 @@ impl Relation {
             Relation::KindMismatch => "kind_mismatch",
             Relation::IdentifierMismatch => "identifier_mismatch",
             Relation::IdentifierScript => "identifier_script",
+            Relation::Converted => "converted",
+            Relation::UnitMismatch => "unit_mismatch",
             Relation::Missing => "missing",
         }
     }
@@ -81,12 +87,14 @@ impl Relation {
             | Relation::QualifierChanged
             | Relation::Overlap
             | Relation::DatePartial
-            | Relation::IdentifierScript => Status::Compatible,
+            | Relation::IdentifierScript
+            | Relation::Converted => Status::Compatible,
             Relation::ValueMismatch
             | Relation::ScaleMismatch
             | Relation::DateMismatch
             | Relation::KindMismatch
-            | Relation::IdentifierMismatch => Status::Diverge,
+            | Relation::IdentifierMismatch
+            | Relation::UnitMismatch => Status::Diverge,
             Relation::Missing => Status::Missing,
         }
     }

@@ -109,6 +109,36 @@ pub struct Common {
     pub percent_signs: Vec<String>,
     /// A bare four-digit number in this span is read as a year when nothing says otherwise.
     pub bare_years: YearSpan,
+    /// Units of measure and currencies, by id; packs add the words of their language.
+    #[serde(default)]
+    pub units: BTreeMap<String, UnitDef>,
+}
+
+/// A unit: what it measures and how to convert it to the base unit of that dimension
+/// (`base = value × factor + offset`). Currencies never convert: each is its own dimension.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitDef {
+    /// length, area, mass, volume, temperature, speed, or currency.
+    pub dimension: String,
+    #[serde(default = "one")]
+    pub factor: DecimalText,
+    #[serde(default = "zero")]
+    pub offset: DecimalText,
+    /// Symbols written after the number in every language: km, kg, °C, USD.
+    #[serde(default)]
+    pub symbols: Forms,
+    /// Symbols written before the number: $, €, £, US$.
+    #[serde(default)]
+    pub prefixes: Forms,
+}
+
+fn one() -> DecimalText {
+    DecimalText(Decimal::ONE)
+}
+
+fn zero() -> DecimalText {
+    DecimalText(Decimal::ZERO)
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]
@@ -153,6 +183,9 @@ pub struct LangPack {
     /// Words right before a number that make it an ordinal: "thứ" (lần thứ 14), "الـ".
     #[serde(default)]
     pub ordinal_prefixes: Forms,
+    /// Unit words of this language by unit id from `common.yaml`: `km: [километр*, км]`.
+    #[serde(default)]
+    pub units: BTreeMap<String, Forms>,
     /// Identifier templates of this language, read after the common ones: `№\s?{id}`,
     /// `(?i:résolution)\s+{id}`. The fact's value is what `{id}` matched (the code alone, so
     /// "Resolution 68" and "резолюция № 68" agree), or the whole match without `{id}`.
@@ -357,20 +390,26 @@ impl RuleSet {
         Ok(rules)
     }
 
+    /// Every concept and unit a pack names must be defined (concepts.yaml, common.yaml).
     fn check_concepts(&self) -> Result<()> {
-        let known: BTreeSet<&String> = self.concepts.concepts.keys().collect();
+        let concepts: BTreeSet<&String> = self.concepts.concepts.keys().collect();
+        let units: BTreeSet<&String> = self.common.units.keys().collect();
         for pack in self.packs.values() {
-            if let Some(unknown) = pack.nouns.keys().find(|c| !known.contains(c)) {
-                let file = self.file_of(&pack.code);
-                let (line, column) =
-                    locate(self.sources.get(&file).map_or("", String::as_str), unknown);
-                return Err(Error::Rule {
-                    file,
-                    line,
-                    column,
-                    message: format!("unknown concept '{unknown}' (not in concepts.yaml)"),
-                });
-            }
+            let unknown_concept = pack.nouns.keys().find(|c| !concepts.contains(c));
+            let unknown_unit = pack.units.keys().find(|u| !units.contains(u));
+            let (name, what) = match (unknown_concept, unknown_unit) {
+                (Some(c), _) => (c, "concept (not in concepts.yaml)"),
+                (None, Some(u)) => (u, "unit (not in common.yaml)"),
+                (None, None) => continue,
+            };
+            let file = self.file_of(&pack.code);
+            let (line, column) = locate(self.sources.get(&file).map_or("", String::as_str), name);
+            return Err(Error::Rule {
+                file,
+                line,
+                column,
+                message: format!("unknown {what}: '{name}'"),
+            });
         }
         Ok(())
     }

@@ -42,6 +42,9 @@ pub fn fact(fact: &Fact, id: usize) -> Json {
         "qualifier".into(),
         Json::String(fact.qualifier.as_str().into()),
     );
+    if let Some(unit) = &fact.unit {
+        object.insert("unit".into(), Json::String(unit.id.clone()));
+    }
     if let Some(concept) = &fact.concept {
         object.insert("concept".into(), Json::String(concept.clone()));
     }

@@ -54,7 +54,7 @@ fn write_fact_row(out: &mut dyn Write, fact: &Fact) -> io::Result<()> {
         out,
         "  {DIM}{location:>8}{DIM:#}  {style}{:<10}{style:#} {:<16} {:<9} {:<10} {}",
         fact.kind.as_str(),
-        fact.value.to_string(),
+        value_with_unit(fact),
         qualifier,
         fact.concept.as_deref().unwrap_or(""),
         one_line(&fact.text),
@@ -63,6 +63,13 @@ fn write_fact_row(out: &mut dyn Write, fact: &Fact) -> io::Result<()> {
         write!(out, "  {DIM}({note}){DIM:#}")?;
     }
     writeln!(out)
+}
+
+fn value_with_unit(fact: &Fact) -> String {
+    match &fact.unit {
+        Some(unit) => format!("{} {}", fact.value, unit.id),
+        None => fact.value.to_string(),
+    }
 }
 
 /// Source text on one line: line breaks inside a fact become spaces.
