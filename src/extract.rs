@@ -1013,6 +1013,10 @@ impl Extractor {
                 }
             }
         }
+        if let Some(sign) = minus_sign_before(text, figure.start) {
+            figure.quantity.value = -figure.quantity.value;
+            figure.start = sign;
+        }
         let (qualifier, start) = self.qualifier_before(text, figure.start);
         figure.qualifier = qualifier;
         figure.start = start;
@@ -1149,6 +1153,17 @@ fn bounded(text: &str, span: Range<usize>) -> bool {
         outside.is_some_and(is_word_char) && inside.is_some_and(is_word_char)
     };
     !cuts(before, first) && !cuts(after, last)
+}
+
+/// Where a minus sign standing right before a figure starts ("−5 °C", "-3,5%"); a hyphen after a
+/// word or figure ("COVID-19", "2020-2025") is no sign.
+fn minus_sign_before(text: &str, start: usize) -> Option<usize> {
+    let mut before = text[..start].char_indices().rev();
+    let (at, sign) = before.next()?;
+    let stands_alone = before
+        .next()
+        .is_none_or(|(_, c)| c.is_whitespace() || "([:;".contains(c));
+    (matches!(sign, '-' | '−' | '‒') && stands_alone).then_some(at)
 }
 
 /// Whether a noun of `nouns` stands within three words before or after `span`.

@@ -111,15 +111,15 @@ fn russian_edit_covers_every_status() {
         "scale-mismatch",
     );
     c.expect(
-        Some("12,5 млрд"),
-        Some("12,5 млн"),
+        Some("12,5 млрд донгов"),
+        Some("12,5 млн донгов"),
         Status::Diverge,
         "scale-mismatch",
     );
     // Rounded, and less precise, in a paragraph that moved after the next one.
     c.expect(
-        Some("1 452 000"),
-        Some("1,45 млн"),
+        Some("1 452 000 долларов"),
+        Some("1,45 млн долларов"),
         Status::Compatible,
         "rounding",
     );
@@ -269,14 +269,19 @@ fn french_versions() {
                 Agree,
                 "agree",
             ),
-            ("1 452 000", Some("1,45 million"), Compatible, "rounding"),
+            (
+                "1 452 000 долларов",
+                Some("1,45 million"),
+                Compatible,
+                "rounding",
+            ),
             ("209", Some("Plus de 200"), Compatible, "precision-loss"),
             ("около 16 500", Some("Environ 16 500"), Agree, "agree"),
             // The sentence is split in two.
             ("45-CT/TW", Some("45-CT/TW"), Agree, "agree"),
             ("14 апреля 2025 г.", Some("14 avril 2025"), Agree, "agree"),
             // One sentence, the workers before the budget.
-            ("12,5 млрд", Some("12,5 milliards"), Agree, "agree"),
+            ("12,5 млрд донгов", Some("12,5 milliards"), Agree, "agree"),
             ("2 300", Some("2 300"), Agree, "agree"),
         ],
         &[
@@ -291,14 +296,19 @@ fn french_versions() {
                 Diverge,
                 "scale-mismatch",
             ),
-            ("1 452 000", Some("1,45 million"), Compatible, "rounding"),
+            (
+                "1 452 000 долларов",
+                Some("1,45 million"),
+                Compatible,
+                "rounding",
+            ),
             ("209", Some("Plus de 200"), Compatible, "precision-loss"),
             // The sentence on gifts is dropped.
             ("около 16 500", None, Missing, "missing-fact"),
             // The paragraph on the directive opens the text.
             ("45-CT/TW", Some("45-CT/TW"), Agree, "agree"),
             ("14 апреля 2025 г.", Some("14 avril 2025"), Agree, "agree"),
-            ("12,5 млрд", Some("12,5 milliards"), Agree, "agree"),
+            ("12,5 млрд донгов", Some("12,5 milliards"), Agree, "agree"),
             (
                 "2 300",
                 Some("plus de 2 300"),
@@ -326,13 +336,18 @@ fn english_versions() {
                 Agree,
                 "agree",
             ),
-            ("1 452 000", Some("$1.45 million"), Compatible, "rounding"),
+            (
+                "1 452 000 долларов",
+                Some("$1.45 million"),
+                Compatible,
+                "rounding",
+            ),
             ("209", Some("More than 200"), Compatible, "precision-loss"),
             ("около 16 500", Some("About 16,500"), Agree, "agree"),
             // The sentence is split in two.
             ("45-CT/TW", Some("45-CT/TW"), Agree, "agree"),
             ("14 апреля 2025 г.", Some("14 April 2025"), Agree, "agree"),
-            ("12,5 млрд", Some("12.5 billion"), Agree, "agree"),
+            ("12,5 млрд донгов", Some("12.5 billion"), Agree, "agree"),
             ("2 300", Some("2,300"), Agree, "agree"),
         ],
         &[
@@ -347,7 +362,12 @@ fn english_versions() {
                 Diverge,
                 "scale-mismatch",
             ),
-            ("1 452 000", Some("$1.45 million"), Compatible, "rounding"),
+            (
+                "1 452 000 долларов",
+                Some("$1.45 million"),
+                Compatible,
+                "rounding",
+            ),
             // The paragraph on households and gifts closes the text.
             ("209", Some("More than 200"), Compatible, "precision-loss"),
             ("около 16 500", Some("About 16,500"), Agree, "agree"),
@@ -358,7 +378,7 @@ fn english_versions() {
                 Diverge,
                 "date-mismatch",
             ),
-            ("12,5 млрд", Some("12.5 billion"), Agree, "agree"),
+            ("12,5 млрд донгов", Some("12.5 billion"), Agree, "agree"),
             // The sentence on training is dropped.
             ("2 300", None, Missing, "missing-fact"),
         ],
@@ -377,7 +397,12 @@ fn polish_versions() {
             ("17,78%", Some("17,78 proc."), Agree, "agree"),
             ("3,51%", Some("3,51 proc."), Agree, "agree"),
             ("более 1,45 млн", Some("ponad 1,45 mln"), Agree, "agree"),
-            ("1 452 000", Some("1,45 mln"), Compatible, "rounding"),
+            (
+                "1 452 000 долларов",
+                Some("1,45 mln"),
+                Compatible,
+                "rounding",
+            ),
             // One sentence, the gifts before the households.
             ("209", Some("ponad 200"), Compatible, "precision-loss"),
             ("около 16 500", Some("około 16,5 tys."), Agree, "agree"),
@@ -388,7 +413,7 @@ fn polish_versions() {
                 Agree,
                 "agree",
             ),
-            ("12,5 млрд", Some("12,5 mld"), Agree, "agree"),
+            ("12,5 млрд донгов", Some("12,5 mld"), Agree, "agree"),
             ("2 300", Some("2 300"), Agree, "agree"),
         ],
         &[
@@ -404,7 +429,7 @@ fn polish_versions() {
                 "scale-mismatch",
             ),
             // The sentence on the tourism budget is dropped.
-            ("1 452 000", None, Missing, "missing-fact"),
+            ("1 452 000 долларов", None, Missing, "missing-fact"),
             ("209", Some("ponad 200"), Compatible, "precision-loss"),
             ("около 16 500", Some("około 16,5 tys."), Agree, "agree"),
             // The paragraph on the directive closes the text.
@@ -415,7 +440,7 @@ fn polish_versions() {
                 Agree,
                 "agree",
             ),
-            ("12,5 млрд", Some("12,5 mld"), Agree, "agree"),
+            ("12,5 млрд донгов", Some("12,5 mld"), Agree, "agree"),
             (
                 "2 300",
                 Some("około 2 300"),
@@ -438,13 +463,18 @@ fn vietnamese_versions() {
             ("17,78%", Some("17,78%"), Agree, "agree"),
             ("3,51%", Some("3,51%"), Agree, "agree"),
             ("более 1,45 млн", Some("hơn 1,45 triệu"), Agree, "agree"),
-            ("1 452 000", Some("1,45 triệu USD"), Compatible, "rounding"),
+            (
+                "1 452 000 долларов",
+                Some("1,45 triệu USD"),
+                Compatible,
+                "rounding",
+            ),
             ("209", Some("Hơn 200"), Compatible, "precision-loss"),
             ("около 16 500", Some("Khoảng 16.500"), Agree, "agree"),
             // The sentence is split in two.
             ("45-CT/TW", Some("45-CT/TW"), Agree, "agree"),
             ("14 апреля 2025 г.", Some("14/4/2025"), Agree, "agree"),
-            ("12,5 млрд", Some("12,5 tỷ"), Agree, "agree"),
+            ("12,5 млрд донгов", Some("12,5 tỷ"), Agree, "agree"),
             ("2 300", Some("2.300"), Agree, "agree"),
         ],
         &[
@@ -455,14 +485,14 @@ fn vietnamese_versions() {
             ("3,51%", Some("35,1%"), Diverge, "scale-mismatch"),
             ("более 1,45 млн", Some("hơn 1,45 triệu"), Agree, "agree"),
             // The sentence on the tourism budget is dropped.
-            ("1 452 000", None, Missing, "missing-fact"),
+            ("1 452 000 долларов", None, Missing, "missing-fact"),
             // The paragraph on households and gifts closes the text.
             ("209", Some("Hơn 200"), Compatible, "precision-loss"),
             ("около 16 500", Some("Khoảng 16.500"), Agree, "agree"),
             ("45-CT/TW", Some("45-CT/TW"), Agree, "agree"),
             // Left out, the aligner does not pair them yet: the wrong month "14/5/2025" and the
             // wrong scale word "12,5 triệu" (for "tỷ") should diverge with "14 апреля 2025 г."
-            // (date-mismatch) and "12,5 млрд" (scale-mismatch), but the paragraph moved before
+            // (date-mismatch) and "12,5 млрд донгов" (scale-mismatch), but the paragraph moved before
             // them leaves both pairs below the plausibility threshold and all four facts come
             // out missing. Once they pair, the divergence count above fails: add the rows.
             ("2 300", Some("hơn 2.300"), Compatible, "qualifier-changed"),
@@ -482,13 +512,18 @@ fn arabic_versions() {
             ("17,78%", Some("١٧٫٧٨٪"), Agree, "agree"),
             ("3,51%", Some("٣٫٥١٪"), Agree, "agree"),
             ("более 1,45 млн", Some("أكثر من ١٫٤٥ مليون"), Agree, "agree"),
-            ("1 452 000", Some("١٫٤٥ مليون"), Compatible, "rounding"),
+            (
+                "1 452 000 долларов",
+                Some("١٫٤٥ مليون"),
+                Compatible,
+                "rounding",
+            ),
             ("209", Some("أكثر من ٢٠٠"), Compatible, "precision-loss"),
             ("около 16 500", Some("نحو ١٦٬٥٠٠"), Agree, "agree"),
             // The sentence is split in two.
             ("45-CT/TW", Some("45-CT/TW"), Agree, "agree"),
             ("14 апреля 2025 г.", Some("١٤ أبريل ٢٠٢٥"), Agree, "agree"),
-            ("12,5 млрд", Some("١٢.٥ مليار"), Agree, "agree"),
+            ("12,5 млрд донгов", Some("١٢.٥ مليار"), Agree, "agree"),
             ("2 300", Some("٢٬٣٠٠"), Agree, "agree"),
         ],
         &[
@@ -503,7 +538,12 @@ fn arabic_versions() {
                 Diverge,
                 "scale-mismatch",
             ),
-            ("1 452 000", Some("١٫٤٥ مليون"), Compatible, "rounding"),
+            (
+                "1 452 000 долларов",
+                Some("١٫٤٥ مليون"),
+                Compatible,
+                "rounding",
+            ),
             ("209", Some("أكثر من ٢٠٠"), Compatible, "precision-loss"),
             // The sentence on gifts is dropped.
             ("около 16 500", None, Missing, "missing-fact"),
@@ -515,7 +555,7 @@ fn arabic_versions() {
                 "date-mismatch",
             ),
             // The paragraph on the budget and training comes second.
-            ("12,5 млрд", Some("١٢.٥ مليار"), Agree, "agree"),
+            ("12,5 млрд донгов", Some("١٢.٥ مليار"), Agree, "agree"),
             ("2 300", Some("٢٬٣٠٠"), Agree, "agree"),
         ],
     );
