@@ -108,7 +108,86 @@ pub fn align(left: &Analysis, right: &Analysis, tolerances: &Tolerances) -> Vec<
         };
         Some(value + concept + context).filter(|&t| t >= PLAUSIBLE)
     });
-    merge(first, &moved)
+    let second = merge(first, &moved);
+    // Sentences that the pairs so far show to correspond (or their neighbours, since translation
+    // splits and merges sentences): inside them, facts that translation reordered pair on any
+    // value evidence, contradictions included, by a global assignment.
+    let linked: BTreeSet<(usize, usize)> = second
+        .iter()
+        .filter_map(|&(i, j)| Some((l.sentence[i?], r.sentence[j?])))
+        .collect();
+    let near_linked = |a: usize, b: usize| {
+        [(0, 0), (1, 0), (0, 1), (1, 1)].iter().any(|&(da, db)| {
+            linked.contains(&(a + da, b + db))
+                || (a >= da && b >= db && linked.contains(&(a - da, b - db)))
+        })
+    };
+    let in_linked_sentences = assign_leftovers(&second, |i, j| {
+        if !near_linked(l.sentence[i], r.sentence[j]) {
+            return None;
+        }
+        let value = value_points(affinities[i][j])?;
+        Some(value + concept_points(&left.facts[i], &right.facts[j]))
+    });
+    merge(second, &in_linked_sentences)
+}
+
+/// Pairs the facts left alone by the earlier passes with a maximum-weight assignment (not in text
+/// order): `score` says which pairs are allowed and how good they are.
+fn assign_leftovers(rows: &[Row], score: impl Fn(usize, usize) -> Option<i64>) -> Vec<Row> {
+    let (lonely_left, lonely_right) = lonely(rows);
+    if lonely_left.is_empty() || lonely_right.is_empty() {
+        return Vec::new();
+    }
+    let weight = |i: usize, j: usize| score(i, j).filter(|&w| w > 0).unwrap_or(0);
+    // The solver wants no more rows than columns.
+    let transposed = lonely_left.len() > lonely_right.len();
+    let (rows_of, cols_of) = if transposed {
+        (&lonely_right, &lonely_left)
+    } else {
+        (&lonely_left, &lonely_right)
+    };
+    let weights = pathfinding::matrix::Matrix::from_fn(rows_of.len(), cols_of.len(), |(r, c)| {
+        let (i, j) = if transposed {
+            (cols_of[c], rows_of[r])
+        } else {
+            (rows_of[r], cols_of[c])
+        };
+        weight(i, j)
+    });
+    let (_, assignment) = pathfinding::kuhn_munkres::kuhn_munkres(&weights);
+    assignment
+        .into_iter()
+        .enumerate()
+        .map(|(r, c)| {
+            if transposed {
+                (cols_of[c], rows_of[r])
+            } else {
+                (rows_of[r], cols_of[c])
+            }
+        })
+        .filter(|&(i, j)| weight(i, j) > 0)
+        .map(|(i, j)| (Some(i), Some(j)))
+        .collect()
+}
+
+/// The left facts and the right facts that have no partner yet.
+fn lonely(rows: &[Row]) -> (Vec<usize>, Vec<usize>) {
+    let left = rows
+        .iter()
+        .filter_map(|r| match r {
+            (Some(i), None) => Some(*i),
+            _ => None,
+        })
+        .collect();
+    let right = rows
+        .iter()
+        .filter_map(|r| match r {
+            (None, Some(j)) => Some(*j),
+            _ => None,
+        })
+        .collect();
+    (left, right)
 }
 
 /// What the aligner knows about one version.
@@ -118,6 +197,8 @@ struct Side {
     place: Vec<(f64, f64)>,
     /// Figures and Latin-script names in each fact's sentence (the fact itself excluded).
     context: Vec<BTreeSet<String>>,
+    /// The sentence each fact stands in.
+    sentence: Vec<usize>,
 }
 
 impl Side {
@@ -154,6 +235,7 @@ impl Side {
             len: facts.len(),
             place,
             context,
+            sentence: sentence_of,
         }
     }
 }
@@ -326,20 +408,7 @@ fn monotone(
 /// Pairs the facts the first pass left alone on both sides, again keeping their relative order
 /// (a moved paragraph keeps its inner order).
 fn pair_leftovers(rows: &[Row], score: impl Fn(usize, usize) -> Option<i64>) -> Vec<Row> {
-    let lonely_left: Vec<usize> = rows
-        .iter()
-        .filter_map(|r| match r {
-            (Some(i), None) => Some(*i),
-            _ => None,
-        })
-        .collect();
-    let lonely_right: Vec<usize> = rows
-        .iter()
-        .filter_map(|r| match r {
-            (None, Some(j)) => Some(*j),
-            _ => None,
-        })
-        .collect();
+    let (lonely_left, lonely_right) = lonely(rows);
     monotone(&lonely_left, &lonely_right, score)
         .into_iter()
         .filter(|(i, j)| i.is_some() && j.is_some())

@@ -490,11 +490,20 @@ fn vietnamese_versions() {
             ("209", Some("Hơn 200"), Compatible, "precision-loss"),
             ("около 16 500", Some("Khoảng 16.500"), Agree, "agree"),
             ("45-CT/TW", Some("45-CT/TW"), Agree, "agree"),
-            // Left out, the aligner does not pair them yet: the wrong month "14/5/2025" and the
-            // wrong scale word "12,5 triệu" (for "tỷ") should diverge with "14 апреля 2025 г."
-            // (date-mismatch) and "12,5 млрд донгов" (scale-mismatch), but the paragraph moved before
-            // them leaves both pairs below the plausibility threshold and all four facts come
-            // out missing. Once they pair, the divergence count above fails: add the rows.
+            // The directive is split in two sentences and given the wrong month; the budget
+            // sentence, next to the moved paragraph, has the wrong scale word.
+            (
+                "14 апреля 2025 г.",
+                Some("14/5/2025"),
+                Diverge,
+                "date-mismatch",
+            ),
+            (
+                "12,5 млрд донгов",
+                Some("12,5 triệu"),
+                Diverge,
+                "scale-mismatch",
+            ),
             ("2 300", Some("hơn 2.300"), Compatible, "qualifier-changed"),
         ],
     );
@@ -762,4 +771,28 @@ proptest! {
             prop_assert_eq!(finding.left, finding.right);
         }
     }
+}
+
+/// Facts that translation reorders inside a sentence still pair, a contradicted one included,
+/// whether the paragraph stays in place or moves.
+#[test]
+fn reordered_facts_in_a_sentence_pair_even_when_one_contradicts() {
+    let c = check("reordered-month.fr.txt");
+    c.expect(Some("45-CT/TW"), Some("45-CT/TW"), Agree, "agree");
+    c.expect(
+        Some("14 апреля 2025 г."),
+        Some("14 mai 2025"),
+        Diverge,
+        "date-mismatch",
+    );
+    let c = check("moved-reordered.fr.txt");
+    c.expect(Some("45-CT/TW"), Some("45-CT/TW"), Agree, "agree");
+    c.expect(
+        Some("14 апреля 2025 г."),
+        Some("14 avril 2025"),
+        Agree,
+        "agree",
+    );
+    assert_eq!(c.comparison.summary.missing_from_left, 0);
+    assert_eq!(c.comparison.summary.missing_from_right, 0);
 }
