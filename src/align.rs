@@ -479,6 +479,14 @@ fn quantity_affinity(
     y: &Quantity,
     tolerances: &Tolerances,
 ) -> Affinity {
+    if small_counts_of_different_things(a, b, x, y) {
+        return Affinity::Unrelated;
+    }
+    // Neighbouring ordinals number different things (the XIV and the XV congress), not one
+    // thing stated wrongly.
+    if (a.kind == Kind::Ordinal || b.kind == Kind::Ordinal) && x.value != y.value {
+        return Affinity::Unrelated;
+    }
     if let (Some(ua), Some(ub)) = (&a.unit, &b.unit) {
         if !ua.converts_to(ub) {
             return Affinity::Unrelated;
@@ -498,6 +506,17 @@ fn quantity_affinity(
     }
     interval_affinity(a, b, tolerances)
         .unwrap_or_else(|| hint(x, y, tolerances).map_or(Affinity::Unrelated, Affinity::Close))
+}
+
+/// Small counts ("two", "3") are everywhere in a text: equal ones are the same fact only when
+/// they count the same thing. "двух населённых пунктов" is not "deux niveaux".
+fn small_counts_of_different_things(a: &Fact, b: &Fact, x: &Quantity, y: &Quantity) -> bool {
+    let small = |q: &Quantity| q.value.is_integer() && q.value.abs() < Decimal::from(13);
+    a.kind == Kind::Number
+        && b.kind == Kind::Number
+        && small(x)
+        && small(y)
+        && a.concept != b.concept
 }
 
 /// Figures in two units of one dimension: their converted sets decide; a conversion that is off

@@ -157,6 +157,7 @@ pub struct Extractor {
     unit_before: Regex,
     roman: Regex,
     numbered_nouns: Option<Regex>,
+    roman_words: BTreeSet<String>,
     nouns: Lexicon<String>,
     noun_gap: Lexicon<()>,
     bare_years: Range<u32>,
@@ -287,6 +288,7 @@ impl Extractor {
                     )
                 })?,
             roman: ctx.regex("[IVXLCDM]+", "roman numerals")?,
+            roman_words: pack.roman_words.iter().cloned().collect(),
             numbered_nouns: (!pack.numbered_nouns.is_empty())
                 .then(|| {
                     let alts =
@@ -838,7 +840,19 @@ impl Extractor {
                 .and_then(|re| re.find(&text[m.end()..]))
                 .map_or(0, |s| s.end());
             let span = m.start()..m.end() + suffix;
-            if !bounded(text, span.clone()) || taken.overlaps(&span) || !self.numbered(text, &span)
+            // A single letter is a numeral only as I, V or X, with no suffix or apostrophe after it
+            // and not where the language uses it as a word: "Le", "Des", "Vers", "C'est" and
+            // English "I" are words.
+            let single = m.len() == 1;
+            let word_like = single
+                && (suffix > 0
+                    || !"IVX".contains(m.as_str())
+                    || text[m.end()..].starts_with(['\'', '’'])
+                    || self.roman_words.contains(m.as_str()));
+            if word_like
+                || !self.numbered(text, &span)
+                || !bounded(text, span.clone())
+                || taken.overlaps(&span)
             {
                 continue;
             }
@@ -848,11 +862,22 @@ impl Extractor {
         }
     }
 
-    /// Whether a noun that ordinals number stands near `span`.
+    /// Whether a noun that ordinals number stands near `span`, before or after it.
     fn numbered(&self, text: &str, span: &Range<usize>) -> bool {
-        self.numbered_nouns
-            .as_ref()
-            .is_some_and(|nouns| noun_near(nouns, text, span))
+        let after = &text[span.end..words_forward(text, span.end, 3)];
+        self.numbered_before(text, span) || self.holds_numbered_noun(after)
+    }
+
+    fn numbered_before(&self, text: &str, span: &Range<usize>) -> bool {
+        self.holds_numbered_noun(&text[words_back(text, span.start, 3)..span.start])
+    }
+
+    fn holds_numbered_noun(&self, window: &str) -> bool {
+        self.numbered_nouns.as_ref().is_some_and(|nouns| {
+            nouns
+                .find_iter(window)
+                .any(|m| on_boundaries(window, m.range()))
+        })
     }
 
     /// Plain numbers, with the words around them that change what they mean.
@@ -1167,27 +1192,22 @@ fn minus_sign_before(text: &str, start: usize) -> Option<usize> {
 }
 
 /// Whether a noun of `nouns` stands within three words before or after `span`.
-fn noun_near(nouns: &Regex, text: &str, span: &Range<usize>) -> bool {
-    let before = &text[words_back(text, span.start, 3)..span.start];
-    let after = &text[span.end..words_forward(text, span.end, 3)];
-    [before, after].iter().any(|window| {
-        nouns
-            .find_iter(window)
-            .any(|m| on_boundaries(window, m.range()))
-    })
-}
-
 fn on_boundaries(window: &str, span: Range<usize>) -> bool {
     !cuts_word(window, span.start) && !cuts_word(window, span.end)
 }
 
-/// Where the `n`th word before `at` starts (not crossing a line end).
+/// A line end or sentence mark: word windows do not reach past it.
+fn ends_clause(c: char) -> bool {
+    matches!(c, '\n' | '.' | '!' | '?' | ';' | '。' | '؟' | '؛')
+}
+
+/// Where the `n`th word before `at` starts (not crossing a sentence end).
 fn words_back(text: &str, at: usize, n: usize) -> usize {
     let mut seen = 0;
     let mut in_word = false;
     for (i, c) in text[..at].char_indices().rev() {
-        if c == '\n' {
-            return i + 1;
+        if ends_clause(c) {
+            return i + c.len_utf8();
         }
         let word = is_word_char(c);
         if in_word && !word {
@@ -1201,12 +1221,12 @@ fn words_back(text: &str, at: usize, n: usize) -> usize {
     0
 }
 
-/// Where the `n`th word after `at` ends (not crossing a line end).
+/// Where the `n`th word after `at` ends (not crossing a sentence end).
 fn words_forward(text: &str, at: usize, n: usize) -> usize {
     let mut seen = 0;
     let mut in_word = false;
     for (i, c) in text[at..].char_indices() {
-        if c == '\n' {
+        if ends_clause(c) {
             return at + i;
         }
         let word = is_word_char(c);

@@ -123,9 +123,20 @@ impl Quantity {
     }
 
     /// The values the written figure stands for once rounding is taken into account.
+    ///
+    /// Half-open, as rounding is: 14.5 rounds to 15, so "14" and "15" share no value.
     pub fn rounding_interval(&self) -> Interval {
         let half = self.step / Decimal::TWO;
-        Interval::closed(self.value - half, self.value + half)
+        Interval {
+            low: Some(Bound {
+                value: self.value - half,
+                inclusive: true,
+            }),
+            high: Some(Bound {
+                value: self.value + half,
+                inclusive: false,
+            }),
+        }
     }
 }
 
@@ -436,9 +447,20 @@ mod tests {
             .unwrap();
         assert_eq!(q.value, dec("1450000"));
         assert_eq!(q.step, dec("10000"));
+        let interval = q.rounding_interval();
         assert_eq!(
-            q.rounding_interval(),
-            Interval::closed(dec("1445000"), dec("1455000"))
+            interval.low.unwrap(),
+            Bound {
+                value: dec("1445000"),
+                inclusive: true
+            }
+        );
+        assert_eq!(
+            interval.high.unwrap(),
+            Bound {
+                value: dec("1455000"),
+                inclusive: false
+            }
         );
     }
 
@@ -450,6 +472,14 @@ mod tests {
         assert_eq!(exact.relation(&more), SetRelation::LeftInsideRight);
         let below = fact("190", Qualifier::Exact).denotation(tol).unwrap();
         assert_eq!(below.relation(&more), SetRelation::Disjoint);
+    }
+
+    #[test]
+    fn neighbouring_integers_share_no_value() {
+        let tol = dec("0.1");
+        let a = fact("14", Qualifier::Exact).denotation(tol).unwrap();
+        let b = fact("15", Qualifier::Exact).denotation(tol).unwrap();
+        assert_eq!(a.relation(&b), SetRelation::Disjoint);
     }
 
     #[test]

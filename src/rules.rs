@@ -18,11 +18,17 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("common.yaml", include_str!("../rules/common.yaml")),
     ("concepts.yaml", include_str!("../rules/concepts.yaml")),
     ("lang/ar.yaml", include_str!("../rules/lang/ar.yaml")),
+    ("lang/de.yaml", include_str!("../rules/lang/de.yaml")),
     ("lang/en.yaml", include_str!("../rules/lang/en.yaml")),
+    ("lang/es.yaml", include_str!("../rules/lang/es.yaml")),
     ("lang/fr.yaml", include_str!("../rules/lang/fr.yaml")),
+    ("lang/it.yaml", include_str!("../rules/lang/it.yaml")),
+    ("lang/ja.yaml", include_str!("../rules/lang/ja.yaml")),
     ("lang/pl.yaml", include_str!("../rules/lang/pl.yaml")),
+    ("lang/pt.yaml", include_str!("../rules/lang/pt.yaml")),
     ("lang/ru.yaml", include_str!("../rules/lang/ru.yaml")),
     ("lang/vi.yaml", include_str!("../rules/lang/vi.yaml")),
+    ("lang/zh.yaml", include_str!("../rules/lang/zh.yaml")),
 ];
 
 /// A list of word forms. A form ending in `*` is a stem that matches any word starting with it;
@@ -205,6 +211,9 @@ pub struct LangPack {
     /// second half) or a lone "I" is no fact.
     #[serde(default)]
     pub numbered_nouns: Forms,
+    /// Capital letters that are words of this language, never Roman numerals: English "I".
+    #[serde(default)]
+    pub roman_words: Vec<String>,
     /// Words whose full stop does not end a sentence.
     #[serde(default)]
     pub abbreviations: Vec<String>,

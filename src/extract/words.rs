@@ -79,29 +79,57 @@ impl NumberWordReader {
         }))
     }
 
-    /// Every number phrase of `text` that starts and ends on word boundaries, with its value.
-    pub fn find_all<'t>(
-        &'t self,
-        text: &'t str,
-    ) -> impl Iterator<Item = (Range<usize>, WordNumber)> + 't {
-        self.phrase.find_iter(text).filter_map(move |m| {
-            if !on_word_boundaries(text, m.range()) {
-                return None;
+    /// Every number written in words in `text`, with its value. A run of number words is cut
+    /// where it stops being one number: "two secondary" is "two" (the "second" of "secondary"
+    /// ends inside a word), "the first two days" is "first" and "two", "ثلاثة وخمسة" is 3 and 5.
+    pub fn find_all(&self, text: &str) -> Vec<(Range<usize>, WordNumber)> {
+        let mut found = Vec::new();
+        let mut pos = 0;
+        while let Some(m) = self.phrase.find_at(text, pos) {
+            let words = self.read_words(m.as_str());
+            let longest = (1..=words.len()).rev().find_map(|k| {
+                let span = m.start()..m.start() + words[k - 1].1;
+                let plain: Vec<Word> = words[..k].iter().map(|w| w.0).collect();
+                on_word_boundaries(text, span.clone())
+                    .then(|| compose(&plain))
+                    .flatten()
+                    .map(|number| (span, number))
+            });
+            pos = match longest {
+                Some((span, number)) => {
+                    let end = span.end;
+                    found.push((span, number));
+                    end
+                }
+                // No number starts here: go on after the first word.
+                None => m.start() + words.first().map_or(m.len(), |w| w.1),
             }
-            let number = compose(&self.read_words(m.as_str())?)?;
-            Some((m.range(), number))
-        })
+            .max(m.start() + 1);
+            while !text.is_char_boundary(pos) {
+                pos += 1;
+            }
+        }
+        found
     }
 
-    fn read_words(&self, phrase: &str) -> Option<Vec<Word>> {
-        let mut rest = phrase;
+    /// The words of a phrase, each with where it ends in the phrase.
+    fn read_words(&self, phrase: &str) -> Vec<(Word, usize)> {
         let mut words = Vec::new();
-        while !rest.is_empty() {
-            let caps = self.token.captures(rest)?;
-            words.push(*self.words.lookup(caps.get(1)?.as_str())?);
-            rest = &rest[caps.get(0)?.end()..];
+        let mut at = 0;
+        while at < phrase.len() {
+            let Some(caps) = self.token.captures(&phrase[at..]) else {
+                break;
+            };
+            let (Some(all), Some(word)) = (caps.get(0), caps.get(1)) else {
+                break;
+            };
+            let Some(&w) = self.words.lookup(word.as_str()) else {
+                break;
+            };
+            words.push((w, at + word.end()));
+            at += all.end();
         }
-        Some(words)
+        words
     }
 }
 
@@ -151,7 +179,14 @@ fn compose(words: &[Word]) -> Option<WordNumber> {
         if ordinal {
             return None; // an ordinal word must come last
         }
+        let after_weak = i > 0 && matches!(words[i - 1], Word::Value { weak: true, .. });
         match *word {
+            // "un cinq étoiles", "ثلاثة وخمسة": two figures of the same places are two numbers.
+            Word::Value { value, .. } | Word::Ordinal(value)
+                if after_weak || !adds_cleanly(group + current, value) =>
+            {
+                return None;
+            }
             Word::Value { value, .. } => current += value,
             Word::Ordinal(value) => {
                 current += value;
@@ -180,6 +215,19 @@ fn compose(words: &[Word]) -> Option<WordNumber> {
         },
         ordinal,
     })
+}
+
+/// Whether `value` continues the number `sum` so far: a smaller part after a round one
+/// ("twenty five", "soixante-dix", "cent vingt-cinq"), or a round ten after a unit, as Arabic
+/// writes them ("خمسة وعشرون"). "trois deux" or "ثلاثة وخمسة" are two numbers. Fractions add.
+fn adds_cleanly(sum: Decimal, value: Decimal) -> bool {
+    if sum.is_zero() || !sum.fract().is_zero() || !value.fract().is_zero() {
+        return true;
+    }
+    let round = |x: Decimal| (x % Decimal::TEN).is_zero();
+    let descending = value < sum && round(sum);
+    let ascending = sum < Decimal::TEN && value > sum && round(value);
+    descending || ascending
 }
 
 fn at_least_one(value: Decimal) -> Decimal {
@@ -283,6 +331,19 @@ mod tests {
             compose(&[one, million]).unwrap().quantity.value,
             Decimal::from(1_000_000)
         );
+    }
+
+    #[test]
+    fn parts_of_one_number_add_and_others_split() {
+        let d = |v: i64| Decimal::from(v);
+        assert!(adds_cleanly(d(20), d(5)));
+        assert!(adds_cleanly(d(60), d(10)));
+        assert!(adds_cleanly(d(80), d(17)));
+        assert!(adds_cleanly(d(5), d(20)));
+        assert!(!adds_cleanly(d(3), d(2)));
+        assert!(!adds_cleanly(d(3), d(5)));
+        assert!(!adds_cleanly(d(20), d(20)));
+        assert!(!adds_cleanly(d(125), d(3)));
     }
 
     #[test]
