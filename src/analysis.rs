@@ -1,5 +1,7 @@
 //! The per-document stages run in order: read the file, decide its language, split its sentences,
-//! extract its facts. What comes out is everything later stages know about one version.
+//! extract its facts. What comes out is everything later stages know about one version. A marked-up
+//! file ([`Source`]) is read through its prose, and its facts and sentences are moved back to where
+//! they stand in the file.
 
 use crate::error::Result;
 use crate::extract::Extractors;
@@ -7,7 +9,7 @@ use crate::fact::Fact;
 use crate::lang::{self, Language};
 use crate::rules::RuleSet;
 use crate::segment::Sentences;
-use crate::source::Document;
+use crate::source::{Document, Prose, Source};
 use std::path::Path;
 
 /// The compiled rules of a run: read and compiled once, used for every document.
@@ -35,6 +37,54 @@ impl Engine {
     /// Analyses a document already read.
     pub fn analyze(&self, document: Document, lang_flag: Option<&str>) -> Result<Analysis> {
         let language = lang::resolve(&document, lang_flag, &self.rules)?;
+        let (sentences, facts) = self.read(&document, &language);
+        Ok(Analysis {
+            document,
+            language,
+            sentences,
+            facts,
+            prose: None,
+        })
+    }
+
+    /// Analyses a document read in its format: facts are found in its prose, and their spans,
+    /// lines and columns point into the file. `path_lang` is the language its path names.
+    pub fn analyze_source(&self, source: Source, path_lang: Option<&str>) -> Result<Analysis> {
+        let hints = lang::Hints {
+            flag: None,
+            metadata: source.lang.as_deref(),
+            path: path_lang,
+        };
+        let Some(prose) = source.prose else {
+            let language = lang::resolve_with(&source.document, &hints, &self.rules)?;
+            let (sentences, facts) = self.read(&source.document, &language);
+            return Ok(Analysis {
+                document: source.document,
+                language,
+                sentences,
+                facts,
+                prose: None,
+            });
+        };
+        let reading = Document::from_text(source.document.path.clone(), prose.text.clone());
+        let language = lang::resolve_with(&reading, &hints, &self.rules)?;
+        let (sentences, facts) = self.read(&reading, &language);
+        let document = source.document;
+        let facts = facts
+            .into_iter()
+            .map(|fact| relocate(fact, &prose, &document))
+            .collect();
+        Ok(Analysis {
+            sentences: sentences.map(|span| prose.span_in_file(span)),
+            document,
+            language,
+            facts,
+            prose: Some(prose),
+        })
+    }
+
+    /// The sentences and facts of a text in a language.
+    fn read(&self, document: &Document, language: &Language) -> (Sentences, Vec<Fact>) {
         let pack = self
             .rules
             .pack(&language.code)
@@ -44,14 +94,18 @@ impl Engine {
             .get(&language.code)
             .expect("every pack is compiled");
         let sentences = Sentences::split(&document.text, &pack.abbreviations);
-        let facts = extractor.extract(&document);
-        Ok(Analysis {
-            document,
-            language,
-            sentences,
-            facts,
-        })
+        (sentences, extractor.extract(document))
     }
+}
+
+/// A fact found in the prose, moved to where it stands in the file: its span, line and column,
+/// and its text as the file writes it (`1&nbsp;000`).
+fn relocate(mut fact: Fact, prose: &Prose, file: &Document) -> Fact {
+    let span = prose.span_in_file(fact.start..fact.end);
+    (fact.line, fact.column) = file.line_column(span.start);
+    fact.text = file.text[span.clone()].to_string();
+    (fact.start, fact.end) = (span.start, span.end);
+    fact
 }
 
 /// One document with its language, sentences and facts.
@@ -60,4 +114,7 @@ pub struct Analysis {
     pub language: Language,
     pub sentences: Sentences,
     pub facts: Vec<Fact>,
+    /// What was read for facts when the file is marked up (Markdown, HTML): reports cut snippets
+    /// from it, so they show no markup.
+    pub prose: Option<Prose>,
 }

@@ -40,6 +40,13 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// The counts of a list of findings.
+    pub fn of(findings: &[Finding]) -> Summary {
+        let mut summary = Summary::default();
+        findings.iter().for_each(|f| summary.count(f));
+        summary
+    }
+
     fn count(&mut self, finding: &Finding) {
         match (finding.status, finding.left) {
             (Status::Agree, _) => self.agree += 1,
@@ -94,9 +101,24 @@ pub fn compare(left: &Analysis, right: &Analysis, policy: &Policy) -> Comparison
         .into_iter()
         .map(|row| judge(row, left, right, policy))
         .collect();
-    let mut summary = Summary::default();
-    findings.iter().for_each(|f| summary.count(f));
+    let summary = Summary::of(&findings);
     Comparison { findings, summary }
+}
+
+/// What a run compares: first each document's inconsistencies within itself (as a pair of the
+/// document with itself, kept only when it has findings), then every version after the first
+/// against the first, the reference. Pairs are indices into `analyses`.
+pub fn against_reference(
+    analyses: &[Analysis],
+    policy: &Policy,
+) -> Vec<(usize, usize, Comparison)> {
+    let inside = analyses
+        .iter()
+        .enumerate()
+        .map(|(i, doc)| (i, i, within(doc, policy)))
+        .filter(|(_, _, c)| !c.findings.is_empty());
+    let across = (1..analyses.len()).map(|i| (0, i, compare(&analyses[0], &analyses[i], policy)));
+    inside.chain(across).collect()
 }
 
 /// Inconsistencies inside one document: the same identifier written with letters of two scripts
@@ -121,8 +143,7 @@ pub fn within(doc: &Analysis, policy: &Policy) -> Comparison {
         .filter(|&(_, a, _, b)| seen.insert((a, b)))
         .map(|(i, _, j, _)| judge((Some(i), Some(j)), doc, doc, policy))
         .collect();
-    let mut summary = Summary::default();
-    findings.iter().for_each(|f| summary.count(f));
+    let summary = Summary::of(&findings);
     Comparison { findings, summary }
 }
 

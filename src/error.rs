@@ -30,6 +30,10 @@ pub enum Error {
         lang: String,
         known: String,
     },
+    /// Bad input that is not a rule file: a lint configuration found missing, a suppression marker
+    /// naming an unknown rule, a baseline file that does not read.
+    #[error("{path}: {message}")]
+    Input { path: PathBuf, message: String },
     #[error("{file}:{line}:{column}: {message}")]
     Rule {
         file: String,

@@ -1,6 +1,7 @@
 //! Which language a document is in, and how that was decided.
 //!
-//! Order of precedence: `--lang`, then a file name of the form `name.<lang>.<ext>`, then detection
+//! Order of precedence: `--lang`, then what the document declares (`<html lang>`), then the path
+//! (a lint set's `{lang}`), then a file name of the form `name.<lang>.<ext>`, then detection
 //! from the text: the dominant script narrows the candidates to the packs written in it, and the
 //! share of each candidate's frequent words (`detect.words` in its pack) decides among them.
 
@@ -40,8 +41,31 @@ pub struct Language {
     pub reason: String,
 }
 
+/// What may name a document's language besides its text, strongest first.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Hints<'a> {
+    /// The user's `--lang`.
+    pub flag: Option<&'a str>,
+    /// What the document declares (`<html lang="fr-FR">`); used when a pack has its primary
+    /// subtag, ignored otherwise.
+    pub metadata: Option<&'a str>,
+    /// What the path names: the `{lang}` of a lint set pattern.
+    pub path: Option<&'a str>,
+}
+
 /// Decides the language of `doc`. `flag` is the user's `--lang`.
 pub fn resolve(doc: &Document, flag: Option<&str>, rules: &RuleSet) -> Result<Language> {
+    let hints = Hints {
+        flag,
+        ..Hints::default()
+    };
+    resolve_with(doc, &hints, rules)
+}
+
+/// Decides the language of `doc`: the flag, then what the document declares, then the path, then
+/// the file name, then detection.
+pub fn resolve_with(doc: &Document, hints: &Hints<'_>, rules: &RuleSet) -> Result<Language> {
+    let flag = hints.flag;
     let known = |code: &str| -> Result<()> {
         match rules.pack(code) {
             Some(_) => Ok(()),
@@ -60,6 +84,24 @@ pub fn resolve(doc: &Document, flag: Option<&str>, rules: &RuleSet) -> Result<La
             reason: "given with --lang".to_string(),
         });
     }
+    if let Some((declared, code)) = hints
+        .metadata
+        .and_then(|m| primary_subtag(m, rules).map(|c| (m, c)))
+    {
+        return Ok(Language {
+            code,
+            source: LangSource::Metadata,
+            reason: format!("declared by the document (lang=\"{declared}\")"),
+        });
+    }
+    if let Some(code) = hints.path {
+        known(code)?;
+        return Ok(Language {
+            code: code.to_string(),
+            source: LangSource::Filename,
+            reason: "named in the path".to_string(),
+        });
+    }
     if let Some(code) = code_in_file_name(&doc.file_name(), rules) {
         return Ok(Language {
             code,
@@ -68,6 +110,12 @@ pub fn resolve(doc: &Document, flag: Option<&str>, rules: &RuleSet) -> Result<La
         });
     }
     detect(doc, rules)
+}
+
+/// `fr-FR` → `fr`, when `fr` is a known pack.
+fn primary_subtag(tag: &str, rules: &RuleSet) -> Option<String> {
+    let code = tag.split(['-', '_']).next()?.trim().to_lowercase();
+    rules.pack(&code).map(|_| code)
 }
 
 /// `story.ru.txt` → `ru`, when `ru` is a known pack.

@@ -6,19 +6,30 @@
 //! versions) → [`compare`] (status and severity from the [`policy`]) → [`report`] (text, JSON).
 //! [`analysis`] runs the per-document stages. The library never prints and never exits: the
 //! `factdiff` binary decides both.
+//!
+//! Around the stages, `factdiff lint` works on whole repositories: [`config`] (`factdiff.yaml`),
+//! [`walk`] (which files are versions of one document), [`lint`] (every set, in parallel),
+//! [`suppress`] (markers in documents), [`baseline`] (accepted findings) and [`snapshot`] (fact
+//! sheets per document set).
 
 pub mod align;
 pub mod analysis;
+pub mod baseline;
 pub mod compare;
+pub mod config;
 pub mod error;
 pub mod extract;
 pub mod fact;
 pub mod lang;
+pub mod lint;
 pub mod policy;
 pub mod report;
 pub mod rules;
 pub mod segment;
+pub mod snapshot;
 pub mod source;
+pub mod suppress;
+pub mod walk;
 
 pub use analysis::{Analysis, Engine};
 pub use error::{Error, Result};

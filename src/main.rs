@@ -3,12 +3,16 @@
 //! errors.
 
 use anyhow::{bail, Result};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
+use factdiff::baseline::Baseline;
 use factdiff::compare::{self, Comparison};
+use factdiff::config::{self, Config};
+use factdiff::lint::Lint;
 use factdiff::policy::{Policy, Severity};
-use factdiff::report::{self, Format, Pair};
+use factdiff::report::{self, Format, LintFormat, Pair};
+use factdiff::snapshot;
 use factdiff::{Analysis, Engine};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -59,6 +63,69 @@ enum Command {
         #[command(flatten)]
         policy: PolicyArgs,
     },
+    /// Check every document set of factdiff.yaml: each version against its reference.
+    #[command(after_help = EXIT_CODES)]
+    Lint(LintArgs),
+    /// Write one YAML fact sheet per document set, or with --check compare them with the folder.
+    #[command(after_help = SNAPSHOT_EXIT_CODES)]
+    Snapshot(SnapshotArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
+}
+
+const SNAPSHOT_EXIT_CODES: &str = "Exit codes:\n  0  the sheets were written, or (--check) match the documents\n  1  (--check) a sheet changed, appeared or disappeared; the diff is printed\n  2  usage, configuration, input or rule error";
+
+#[derive(clap::Args)]
+struct ConfigArgs {
+    /// The configuration (default: factdiff.yaml in the current folder or the nearest folder
+    /// above it). Paths in it are relative to its folder.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Never show the progress bar (it shows only when stderr is a terminal).
+    #[arg(long)]
+    no_progress: bool,
+}
+
+#[derive(clap::Args)]
+struct LintArgs {
+    #[command(flatten)]
+    config: ConfigArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = LintFormat::Text)]
+    format: LintFormat,
+    /// The lowest severity that makes the run fail (exit code 1); default: `fail-on` of the
+    /// configuration, else error.
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// Report findings but exit with 0 whatever their severity.
+    #[arg(long)]
+    exit_zero: bool,
+    /// Print the effective configuration (defaults filled in, every rule's severity) and exit.
+    #[arg(long)]
+    dump_config: bool,
+    /// Accept every current finding: write them to the baseline file; later runs count only new
+    /// findings.
+    #[arg(long)]
+    write_baseline: bool,
+    /// The baseline file (default: `baseline` of the configuration, factdiff-baseline.json).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Ignore the baseline file: every finding counts.
+    #[arg(long, conflicts_with_all = ["write_baseline", "baseline"])]
+    no_baseline: bool,
+}
+
+#[derive(clap::Args)]
+struct SnapshotArgs {
+    #[command(flatten)]
+    config: ConfigArgs,
+    /// Compare the sheets with the folder instead of writing them; exit 1 with a diff when they
+    /// differ.
+    #[arg(long)]
+    check: bool,
+    /// The folder of the sheets (default: `snapshots` of the configuration, factdiff-snapshots).
+    #[arg(long, value_name = "DIR")]
+    dir: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -147,6 +214,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract { common, files } => extract(&common, &files),
         Command::Check(args) => check(&args),
         Command::Explain { rule, policy } => explain(&rule, &policy),
+        Command::Lint(args) => lint(&args),
+        Command::Snapshot(args) => snapshot(&args),
+        Command::Completions { shell } => completions(shell),
     }
 }
 
@@ -175,32 +245,12 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
         .zip(&langs)
         .map(|(f, lang)| engine.analyze_file(f, lang.as_deref()))
         .collect::<factdiff::Result<Vec<Analysis>>>()?;
-    let (reference, others) = analyses.split_first().expect("at least two versions");
-    // Inconsistencies inside a document come first, as a pair of the document with itself.
-    let inside = analyses
-        .iter()
-        .map(|doc| (doc, doc, compare::within(doc, &policy)))
-        .filter(|(_, _, c)| !c.findings.is_empty());
-    let across = others.iter().map(|other| {
-        (
-            reference,
-            other,
-            compare::compare(reference, other, &policy),
-        )
-    });
-    let comparisons: Vec<(&Analysis, &Analysis, Comparison)> = inside.chain(across).collect();
-    let pairs: Vec<Pair> = comparisons
-        .iter()
-        .map(|(left, right, comparison)| Pair {
-            left,
-            right,
-            comparison,
-        })
-        .collect();
+    let comparisons = compare::against_reference(&analyses, &policy);
+    let pairs = pairs_of(&analyses, &comparisons);
     let mut out = anstream::stdout().lock();
     match args.format {
         Format::Text => report::diff::write_check(&mut out, &pairs)?,
-        Format::Json => report::json::write_check(&mut out, reference, &pairs)?,
+        Format::Json => report::json::write_check(&mut out, &analyses[0], &pairs)?,
     }
     out.flush()?;
     let worst = comparisons
@@ -214,6 +264,21 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The compared pairs as reports take them.
+fn pairs_of<'a>(
+    analyses: &'a [Analysis],
+    comparisons: &'a [(usize, usize, Comparison)],
+) -> Vec<Pair<'a>> {
+    comparisons
+        .iter()
+        .map(|(left, right, comparison)| Pair {
+            left: &analyses[*left],
+            right: &analyses[*right],
+            comparison,
+        })
+        .collect()
 }
 
 /// The reference first, then the other versions in the order given.
@@ -260,4 +325,172 @@ fn explain(id: &str, args: &PolicyArgs) -> Result<ExitCode> {
     )?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn load_config(args: &ConfigArgs) -> Result<Config> {
+    let path = match &args.config {
+        Some(path) => path.clone(),
+        None => config::discover(&std::env::current_dir()?)?,
+    };
+    Ok(Config::load(&path)?)
+}
+
+/// Runs every document set of the configuration, with a progress bar on a terminal.
+fn run_lint(config: &Config, args: &ConfigArgs) -> Result<(Lint, Policy)> {
+    let engine = Engine::load(config.rules.as_deref())?;
+    let policy = config.policy()?;
+    let progress = Progress::new(!args.no_progress && std::io::stderr().is_terminal());
+    let lint = factdiff::lint::run(config, &engine, &policy, &|done, total| {
+        progress.show(done, total)
+    });
+    progress.clear();
+    Ok((lint?, policy))
+}
+
+fn lint(args: &LintArgs) -> Result<ExitCode> {
+    let config = load_config(&args.config)?;
+    let mut out = anstream::stdout().lock();
+    if args.dump_config {
+        write!(out, "{}", config.dump(&config.policy()?)?)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (mut lint, policy) = run_lint(&config, &args.config)?;
+    apply_baseline(args, &config, &mut lint)?;
+    match args.format {
+        LintFormat::Text => report::diff::write_lint(&mut out, &lint)?,
+        LintFormat::Json => report::json::write_lint(&mut out, &lint)?,
+        LintFormat::Sarif => report::sarif::write_lint(&mut out, &lint, &policy)?,
+        LintFormat::Github => report::github::write_lint(&mut out, &lint)?,
+        LintFormat::Markdown => report::markdown::write_lint(&mut out, &lint)?,
+    }
+    out.flush()?;
+    let fail_on = args.fail_on.map_or(config.fail_on, FailOn::severity);
+    let fails = !args.exit_zero && lint.worst() >= fail_on;
+    Ok(if fails {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Writes the baseline (`--write-baseline`) or reads it, and marks the findings it accepts.
+fn apply_baseline(args: &LintArgs, config: &Config, lint: &mut Lint) -> Result<()> {
+    if args.no_baseline {
+        return Ok(());
+    }
+    let path = args
+        .baseline
+        .clone()
+        .unwrap_or_else(|| config.path(&config.baseline));
+    if args.write_baseline {
+        let entries = lint.baseline_entries();
+        Baseline::write(&path, &entries)?;
+        eprintln!(
+            "factdiff: accepted {} findings in {}",
+            entries.len(),
+            path.display()
+        );
+        lint.apply(&Baseline::of(&entries));
+        return Ok(());
+    }
+    match Baseline::load(&path)? {
+        Some(baseline) => lint.apply(&baseline),
+        None if args.baseline.is_some() => bail!("{}: no such baseline file", path.display()),
+        None => {}
+    }
+    Ok(())
+}
+
+fn snapshot(args: &SnapshotArgs) -> Result<ExitCode> {
+    let config = load_config(&args.config)?;
+    let (lint, _) = run_lint(&config, &args.config)?;
+    let dir = args
+        .dir
+        .clone()
+        .unwrap_or_else(|| config.path(&config.snapshots));
+    let sheets = snapshot::sheets(&lint);
+    let mut out = anstream::stdout().lock();
+    if !args.check {
+        let written = snapshot::write(&dir, &sheets)?;
+        writeln!(
+            out,
+            "factdiff: {} fact sheets in {}: {} written, {} unchanged, {} removed",
+            sheets.len(),
+            dir.display(),
+            written.written,
+            written.unchanged,
+            written.removed
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let drifts = snapshot::check(&dir, &sheets)?;
+    for drift in &drifts {
+        write!(out, "{}", drift.diff)?;
+    }
+    out.flush()?;
+    if drifts.is_empty() {
+        writeln!(
+            out,
+            "factdiff: the {} fact sheets in {} match the documents",
+            sheets.len(),
+            dir.display()
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    eprintln!(
+        "factdiff: {} of the fact sheets in {} differ from the documents; run `factdiff snapshot` to accept the change",
+        drifts.len(),
+        dir.display()
+    );
+    Ok(ExitCode::from(1))
+}
+
+fn completions(shell: clap_complete::Shell) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    clap_complete::generate(shell, &mut Cli::command(), "factdiff", &mut out);
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A one-line progress count on stderr, redrawn at most ten times a second; silent when off.
+struct Progress {
+    enabled: bool,
+    last: std::sync::Mutex<Option<std::time::Instant>>,
+}
+
+impl Progress {
+    fn new(enabled: bool) -> Progress {
+        Progress {
+            enabled,
+            last: std::sync::Mutex::new(None),
+        }
+    }
+
+    fn show(&self, done: usize, total: usize) {
+        if !self.enabled {
+            return;
+        }
+        let Ok(mut last) = self.last.try_lock() else {
+            return;
+        };
+        let now = std::time::Instant::now();
+        if last.is_some_and(|t| now.duration_since(t).as_millis() < 100) && done < total {
+            return;
+        }
+        *last = Some(now);
+        let width = 30;
+        let filled = width * done / total.max(1);
+        eprint!(
+            "\r\x1b[2K[{}{}] {done}/{total} document sets",
+            "#".repeat(filled),
+            "-".repeat(width - filled)
+        );
+    }
+
+    fn clear(&self) {
+        if self.enabled {
+            eprint!("\r\x1b[2K");
+        }
+    }
 }

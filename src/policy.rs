@@ -212,21 +212,23 @@ struct PolicyFile {
     rules: Vec<Rule>,
 }
 
-/// A user's override file: severities by rule id, and any tolerance to change.
+/// A user's changes to the policy: severities by rule id, and any tolerance to change. Read from
+/// an override file (`--policy FILE`) or from the same keys of `factdiff.yaml`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct OverrideFile {
+pub struct Overrides {
     #[serde(default)]
-    tolerances: TolerancesPatch,
+    pub tolerances: TolerancesPatch,
     #[serde(default)]
-    severity: BTreeMap<String, Severity>,
+    pub severity: BTreeMap<String, Severity>,
 }
 
+/// Tolerances to change; the others keep their value.
 #[derive(Debug, Clone, Copy, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct TolerancesPatch {
-    about: Option<DecimalText>,
-    near: Option<DecimalText>,
+pub struct TolerancesPatch {
+    pub about: Option<DecimalText>,
+    pub near: Option<DecimalText>,
 }
 
 /// The policy of a run.
@@ -277,14 +279,20 @@ impl Policy {
 
     /// Applies a user's override file (severities by rule id, tolerances).
     pub fn apply_overrides(&mut self, file: &str, text: &str) -> Result<()> {
-        let overrides: OverrideFile = rules::parse(file, text)?;
-        for (id, severity) in overrides.severity {
+        let overrides: Overrides = rules::parse(file, text)?;
+        self.apply(file, text, &overrides)
+    }
+
+    /// Applies overrides read from `file` (whose `text` locates errors: an unknown rule id, a
+    /// tolerance out of range).
+    pub fn apply(&mut self, file: &str, text: &str, overrides: &Overrides) -> Result<()> {
+        for (id, &severity) in &overrides.severity {
             let known = self.known_ids();
-            let Some(rule) = self.rules.iter_mut().find(|r| r.id == id) else {
+            let Some(rule) = self.rules.iter_mut().find(|r| &r.id == id) else {
                 return Err(located(
                     file,
                     text,
-                    &id,
+                    id,
                     format!("unknown rule id '{id}' (known: {known})"),
                 ));
             };

@@ -37,6 +37,13 @@ impl Sentences {
         Sentences { spans }
     }
 
+    /// The same sentences with every span moved by `to` (prose spans into the file they came from).
+    pub fn map(&self, to: impl Fn(Range<usize>) -> Range<usize>) -> Sentences {
+        Sentences {
+            spans: self.spans.iter().cloned().map(to).collect(),
+        }
+    }
+
     /// The index of the sentence holding byte `offset`.
     pub fn index_of(&self, offset: usize) -> usize {
         self.spans

@@ -9,8 +9,9 @@
 use crate::analysis::Analysis;
 use crate::compare::{Finding, Summary};
 use crate::fact::Fact;
+use crate::lint::Lint;
 use crate::policy::{Severity, Status};
-use crate::report::Pair;
+use crate::report::{self, Pair};
 use anstyle::{AnsiColor, Style};
 use similar::ChangeTag;
 use std::io::{self, Write};
@@ -54,6 +55,33 @@ pub fn write_check(out: &mut dyn Write, pairs: &[Pair<'_>]) -> io::Result<()> {
         write_summary(out, &total)?;
     }
     Ok(())
+}
+
+/// `factdiff lint`: the diff of every pair that has more than agreements, under the name of its
+/// set, then the totals of the run (suppressed and baselined findings counted, not shown).
+pub fn write_lint(out: &mut dyn Write, lint: &Lint) -> io::Result<()> {
+    for set in lint.sets.iter().filter(|s| s.has_findings()) {
+        writeln!(
+            out,
+            "{BOLD}== {} (reference {}){BOLD:#}",
+            set.key, set.reference
+        )?;
+        let pairs: Vec<Pair> = set
+            .report_pairs()
+            .into_iter()
+            .filter(|p| {
+                p.comparison
+                    .findings
+                    .iter()
+                    .any(|f| f.status != Status::Agree)
+            })
+            .collect();
+        write_check(out, &pairs)?;
+        writeln!(out)?;
+    }
+    write!(out, "{BOLD}lint{BOLD:#}: ")?;
+    write_summary(out, &lint.totals.findings)?;
+    writeln!(out, "{}", report::lint_summary(lint))
 }
 
 fn write_pair(out: &mut dyn Write, pair: &Pair<'_>) -> io::Result<()> {
@@ -130,17 +158,29 @@ fn location(analysis: &Analysis, fact: &Fact) -> String {
 
 /// The fact's sentence cut to about [`SNIPPET_CHARS`] around it: text before, the fact, text after,
 /// each on one line, with `…` where the sentence was cut.
+/// A marked-up document's snippet is cut from its prose, so it shows no markup.
 pub fn snippet(analysis: &Analysis, fact: &Fact) -> (String, String, String) {
-    let text = &analysis.document.text;
     let sentence = analysis
         .sentences
         .span(analysis.sentences.index_of(fact.start));
-    let start = sentence.start.min(fact.start);
-    let end = sentence.end.max(fact.end);
-    let fact_text = one_line(&text[fact.start..fact.end]);
+    let (text, sentence, fact_span) = match &analysis.prose {
+        Some(prose) => (
+            prose.text.as_str(),
+            prose.span_from_file(sentence),
+            prose.span_from_file(fact.start..fact.end),
+        ),
+        None => (
+            analysis.document.text.as_str(),
+            sentence,
+            fact.start..fact.end,
+        ),
+    };
+    let start = sentence.start.min(fact_span.start);
+    let end = sentence.end.max(fact_span.end);
+    let fact_text = one_line(&text[fact_span.clone()]);
     let room = SNIPPET_CHARS.saturating_sub(fact_text.chars().count()) / 2;
-    let before: Vec<char> = one_line(&text[start..fact.start]).chars().collect();
-    let after: Vec<char> = one_line(&text[fact.end..end]).chars().collect();
+    let before: Vec<char> = one_line(&text[start..fact_span.start]).chars().collect();
+    let after: Vec<char> = one_line(&text[fact_span.end..end]).chars().collect();
     let before_text = if before.len() > room {
         format!(
             "…{}",

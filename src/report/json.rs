@@ -3,6 +3,7 @@
 use crate::analysis::Analysis;
 use crate::compare::{Finding, Summary};
 use crate::fact::{Fact, Quantity, Value};
+use crate::lint::{Lint, SetResult};
 use crate::report::Pair;
 use serde_json::{json, Map, Number, Value as Json};
 use std::io::{self, Write};
@@ -105,7 +106,8 @@ pub fn finding(pair: &Pair<'_>, finding: &Finding) -> Json {
     })
 }
 
-fn pair(pair: &Pair<'_>) -> Json {
+/// One compared pair: its two documents, findings and counts.
+pub fn pair(pair: &Pair<'_>) -> Json {
     json!({
         "left": pair.left.document.path.display().to_string(),
         "left_lang": pair.left.language.code,
@@ -133,4 +135,65 @@ pub fn write_check(
     });
     serde_json::to_writer_pretty(&mut *out, &report)?;
     writeln!(out)
+}
+
+/// `factdiff lint --format json`: every document set with its versions and compared pairs (active
+/// findings only), the sets lacking their reference version, and the totals. Sets are written one
+/// at a time, so memory does not grow with the size of the output.
+pub fn write_lint(out: &mut dyn Write, lint: &Lint) -> io::Result<()> {
+    writeln!(out, "{{\n  \"version\": {},", crate::JSON_VERSION)?;
+    write!(out, "  \"sets\": [")?;
+    for (i, set) in lint.sets.iter().enumerate() {
+        writeln!(out, "{}", if i == 0 { "" } else { "," })?;
+        write_nested(out, &lint_set(set), "    ", true)?;
+    }
+    if !lint.sets.is_empty() {
+        write!(out, "\n  ")?;
+    }
+    write!(out, "],\n  \"orphans\": ")?;
+    write_nested(out, &json!(lint.totals.orphans), "  ", false)?;
+    write!(out, ",\n  \"summary\": ")?;
+    write_nested(out, &lint_summary(lint), "  ", false)?;
+    writeln!(out, "\n}}")
+}
+
+fn lint_set(set: &SetResult) -> Json {
+    json!({
+        "set": set.key,
+        "reference": set.reference,
+        "versions": set.langs.iter().zip(&set.analyses).map(|(lang, a)| json!({
+            "lang": lang,
+            "path": a.document.path.display().to_string(),
+        })).collect::<Vec<_>>(),
+        "pairs": set.report_pairs().iter().map(pair).collect::<Vec<_>>(),
+    })
+}
+
+fn lint_summary(lint: &Lint) -> Json {
+    let t = &lint.totals;
+    let mut total = summary(&t.findings);
+    for (key, value) in [
+        ("sets", t.sets),
+        ("documents", t.documents),
+        ("suppressed", t.suppressed),
+        ("baselined", t.baselined),
+    ] {
+        total[key] = value.into();
+    }
+    total
+}
+
+/// A value pretty-printed as if nested at `indent` in a pretty-printed document.
+fn write_nested(out: &mut dyn Write, value: &Json, indent: &str, first: bool) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        if i > 0 || first {
+            write!(out, "{indent}")?;
+        }
+        write!(out, "{line}")?;
+    }
+    Ok(())
 }

@@ -1,12 +1,22 @@
 //! Reports: one file per output format, each writing to any `io::Write`. Reports only format what
 //! earlier stages found; they never extract, compare, or decide the exit code.
+//!
+//! `check` writes [`diff`] (text) or [`json`]; `lint` writes those two over every document set, or
+//! [`sarif`] (code scanning), [`github`] (workflow annotations) or [`markdown`] (a pull-request
+//! comment). [`text`] is the `extract` table.
 
 pub mod diff;
+pub mod github;
 pub mod json;
+pub mod markdown;
+pub mod sarif;
 pub mod text;
 
 use crate::analysis::Analysis;
-use crate::compare::Comparison;
+use crate::compare::{Comparison, Finding};
+use crate::fact::Fact;
+use crate::lint::{Lint, SetResult, State};
+use crate::policy::{Severity, Status};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -15,10 +25,135 @@ pub enum Format {
     Json,
 }
 
+/// Output formats of `factdiff lint`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LintFormat {
+    /// The diff-style report of each set with findings, then the totals.
+    Text,
+    /// The JSON contract (docs/json-format.md).
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands: one annotation per finding.
+    Github,
+    /// A Markdown summary table for a pull-request comment.
+    Markdown,
+}
+
 /// One compared pair of versions, as reports receive it.
 #[derive(Clone, Copy)]
 pub struct Pair<'a> {
     pub left: &'a Analysis,
     pub right: &'a Analysis,
     pub comparison: &'a Comparison,
+}
+
+/// A fact in its document.
+#[derive(Clone, Copy)]
+pub struct Spot<'a> {
+    pub analysis: &'a Analysis,
+    pub fact: &'a Fact,
+}
+
+impl Spot<'_> {
+    /// The document's path with `/` separators.
+    pub fn path(&self) -> String {
+        self.analysis
+            .document
+            .path
+            .to_string_lossy()
+            .replace('\\', "/")
+    }
+
+    /// Line and column just after the fact.
+    pub fn end(&self) -> (usize, usize) {
+        self.analysis.document.line_column(self.fact.end)
+    }
+
+    /// `path:line:col`
+    pub fn location(&self) -> String {
+        format!("{}:{}:{}", self.path(), self.fact.line, self.fact.column)
+    }
+}
+
+/// A finding as the lint annotations list it: shown at the fact of the compared version (the
+/// reference's when the version lacks it), next to the fact it was compared with.
+pub struct Listed<'a> {
+    pub set: &'a SetResult,
+    pub finding: &'a Finding,
+    pub at: Spot<'a>,
+    pub other: Option<Spot<'a>>,
+    pub state: State,
+    pub fingerprint: &'a str,
+}
+
+impl Listed<'_> {
+    /// The message, with where the compared fact stands.
+    pub fn message(&self) -> String {
+        match &self.other {
+            Some(other) => format!("{} ({})", self.finding.message, other.location()),
+            None => self.finding.message.clone(),
+        }
+    }
+}
+
+/// Every finding worth an annotation, in run order, whatever its state: agreements and findings
+/// of severity `off` are left out.
+pub fn listed(lint: &Lint) -> Vec<Listed<'_>> {
+    let mut found = Vec::new();
+    for set in &lint.sets {
+        for pair in &set.pairs {
+            let (left, right) = (&set.analyses[pair.left], &set.analyses[pair.right]);
+            let rows = pair
+                .all
+                .findings
+                .iter()
+                .zip(&pair.states)
+                .zip(&pair.fingerprints);
+            for ((finding, state), fingerprint) in rows {
+                if finding.status == Status::Agree || finding.severity == Severity::Off {
+                    continue;
+                }
+                let l = finding.left.map(|i| Spot {
+                    analysis: left,
+                    fact: &left.facts[i],
+                });
+                let r = finding.right.map(|j| Spot {
+                    analysis: right,
+                    fact: &right.facts[j],
+                });
+                let (at, other) = match (r, l) {
+                    (Some(r), l) => (r, l),
+                    (None, Some(l)) => (l, None),
+                    (None, None) => continue,
+                };
+                found.push(Listed {
+                    set,
+                    finding,
+                    at,
+                    other,
+                    state: *state,
+                    fingerprint,
+                });
+            }
+        }
+    }
+    found
+}
+
+/// The totals of a lint run on one line: "2 errors, 3 warnings, 1 info in 4 document sets
+/// (13 documents); 1 suppressed, 0 baselined".
+pub fn lint_summary(lint: &Lint) -> String {
+    let t = &lint.totals;
+    let mut line = format!(
+        "{} errors, {} warnings, {} info in {} document sets ({} documents); {} suppressed, {} baselined",
+        t.findings.errors, t.findings.warnings, t.findings.infos, t.sets, t.documents, t.suppressed, t.baselined
+    );
+    if !t.orphans.is_empty() {
+        line.push_str(&format!(
+            "; not checked, no version in the reference language: {}",
+            t.orphans.join(", ")
+        ));
+    }
+    line
 }

@@ -2,8 +2,19 @@
 //!
 //! The text is kept exactly as read (a UTF-8 BOM and CRLF line ends included), so every byte span a
 //! later stage reports points into the file itself. Nothing here ever writes to a file.
+//!
+//! Marked-up files ([`Format::Markdown`], [`Format::Html`]) are read as a [`Source`]: the document
+//! as read, plus its [`Prose`] (what is read for facts, with a map back into the file), a language
+//! the file declares, and the suppression [`Marker`]s its comments hold.
+
+pub mod html;
+pub mod markdown;
+pub mod prose;
+
+pub use prose::Prose;
 
 use crate::error::{Error, Result};
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 const BOM: char = '\u{feff}';
@@ -95,6 +106,98 @@ impl Document {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default()
+    }
+}
+
+/// How a file is read.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Every character is prose.
+    Text,
+    /// Code blocks, inline code, link targets, HTML and front matter are not prose.
+    Markdown,
+    /// The text of the body; tags, attributes, scripts and styles are not prose; entities decoded.
+    Html,
+}
+
+/// A suppression written in a comment of the document (`<!-- factdiff-ignore: rule-id -->`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    pub kind: MarkerKind,
+    /// Byte offset of the comment in the file (for error messages).
+    pub at: usize,
+    /// Prose offset just after the comment (where the suppression starts).
+    pub prose_at: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MarkerKind {
+    /// The next paragraph; the rule ids listed, or every rule when none is.
+    Ignore(Vec<String>),
+    /// Every rule from here to the next `On` (or the end).
+    Off,
+    On,
+}
+
+/// The marker a comment's text (between `<!--` and `-->`) holds, if any.
+pub fn marker_in_comment(comment: &str) -> Option<MarkerKind> {
+    let words = comment.trim();
+    let rest = words.strip_prefix("factdiff-")?;
+    match rest {
+        "off" => Some(MarkerKind::Off),
+        "on" => Some(MarkerKind::On),
+        "ignore" => Some(MarkerKind::Ignore(Vec::new())),
+        _ => {
+            let ids = rest.strip_prefix("ignore:")?;
+            Some(MarkerKind::Ignore(
+                ids.split([',', ' '])
+                    .filter(|id| !id.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+            ))
+        }
+    }
+}
+
+/// A document as read, with what its format says about it.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub document: Document,
+    /// What is read for facts, when it is not the whole text.
+    pub prose: Option<Prose>,
+    /// The language the document declares (`<html lang="fr">`), as written.
+    pub lang: Option<String>,
+    pub markers: Vec<Marker>,
+}
+
+impl Source {
+    /// Reads a file in the given format.
+    pub fn read(path: &Path, format: Format) -> Result<Source> {
+        Ok(Source::parse(Document::read(path)?, format))
+    }
+
+    /// Reads a document already in memory in the given format.
+    pub fn parse(document: Document, format: Format) -> Source {
+        let (prose, lang, markers) = match format {
+            Format::Text => (None, None, Vec::new()),
+            Format::Markdown => {
+                let (prose, markers) = markdown::prose(&document.text);
+                (Some(prose), None, markers)
+            }
+            Format::Html => {
+                let read = html::prose(&document.text);
+                (Some(read.prose), read.lang, read.markers)
+            }
+        };
+        Source {
+            document,
+            prose,
+            lang,
+            markers,
+        }
     }
 }
 

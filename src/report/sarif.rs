@@ -1,0 +1,140 @@
+//! The SARIF 2.1.0 report of `factdiff lint`, for code scanning.
+//!
+//! One run; the tool's rules are the policy's rules, each with its `explain` text (what, why, an
+//! example) as help and its severity as default level. A result stands at the fact of the compared
+//! version (the reference's when the version lacks it), with the fact it was compared with as a
+//! related location, and carries the baseline fingerprint as a partial fingerprint. Suppressed and
+//! baselined findings are included with a `suppressions` entry (`inSource` and `external`), as
+//! SARIF viewers expect. Columns count Unicode code points, as factdiff's do.
+
+use crate::lint::{Lint, State};
+use crate::policy::{Policy, Rule, Severity};
+use crate::report::{listed, Listed, Spot};
+use serde_json::{json, Value as Json};
+use std::io::{self, Write};
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// Writes the SARIF log of a lint run.
+pub fn write_lint(out: &mut dyn Write, lint: &Lint, policy: &Policy) -> io::Result<()> {
+    let results: Vec<Json> = listed(lint)
+        .iter()
+        .map(|item| result(item, policy))
+        .collect();
+    let log = json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "factdiff",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": policy.rules.iter().map(rule).collect::<Vec<_>>(),
+            }},
+            "originalUriBaseIds": {
+                "SRCROOT": {"description": {"text": "The folder of factdiff.yaml."}}
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+            "properties": {
+                "documentSets": lint.totals.sets,
+                "documents": lint.totals.documents,
+                "suppressed": lint.totals.suppressed,
+                "baselined": lint.totals.baselined,
+            },
+        }],
+    });
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    writeln!(out)
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+        Severity::Off => "none",
+    }
+}
+
+fn rule(rule: &Rule) -> Json {
+    json!({
+        "id": rule.id,
+        "shortDescription": {"text": rule.what},
+        "fullDescription": {"text": rule.why},
+        "help": {
+            "text": format!("What: {}\n\nWhy: {}\n\nExample: {}", rule.what, rule.why, rule.example),
+            "markdown": format!("**What**: {}\n\n**Why**: {}\n\n**Example**: {}", rule.what, rule.why, rule.example),
+        },
+        "defaultConfiguration": {"level": level(rule.severity)},
+        "properties": {
+            "relation": rule.relation.as_str(),
+            "status": rule.relation.status().as_str(),
+        },
+    })
+}
+
+fn result(item: &Listed<'_>, policy: &Policy) -> Json {
+    let finding = item.finding;
+    let mut result = json!({
+        "ruleId": finding.rule,
+        "ruleIndex": policy.rules.iter().position(|r| r.id == finding.rule),
+        "level": level(finding.severity),
+        "message": {"text": item.message()},
+        "locations": [{"physicalLocation": physical(&item.at)}],
+        "partialFingerprints": {"factdiff/v1": item.fingerprint},
+        "properties": {"documentSet": item.set.key, "status": finding.status.as_str()},
+    });
+    if let Some(other) = &item.other {
+        result["relatedLocations"] = json!([{
+            "id": 1,
+            "message": {"text": format!("compared with this fact ({})", other.analysis.language.code)},
+            "physicalLocation": physical(other),
+        }]);
+    }
+    let suppression = match item.state {
+        State::Active => None,
+        State::Suppressed => Some(("inSource", "a factdiff-ignore or factdiff-off marker")),
+        State::Baselined => Some(("external", "accepted in the baseline")),
+    };
+    if let Some((kind, why)) = suppression {
+        result["suppressions"] = json!([{"kind": kind, "justification": why}]);
+    }
+    result
+}
+
+/// A relative path as a URI reference: bytes outside the unreserved set percent-encoded.
+fn uri(path: &str) -> String {
+    path.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn physical(spot: &Spot<'_>) -> Json {
+    let (end_line, end_column) = spot.end();
+    json!({
+        "artifactLocation": {"uri": uri(&spot.path()), "uriBaseId": "SRCROOT"},
+        "region": {
+            "startLine": spot.fact.line,
+            "startColumn": spot.fact.column,
+            "endLine": end_line,
+            "endColumn": end_column,
+            "snippet": {"text": spot.fact.text},
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn paths_become_uri_references() {
+        assert_eq!(
+            super::uri("content/ru/о нас.md"),
+            "content/ru/%D0%BE%20%D0%BD%D0%B0%D1%81.md"
+        );
+    }
+}
