@@ -430,14 +430,17 @@ fn merge(rows: Vec<Row>, moved: &[Row]) -> Vec<Row> {
 }
 
 /// Kinds that can stand for one another: a figure written as a plain number in one version may be
-/// a percent or an ordinal in another; a year may be part of a date.
+/// a percent in another (a dropped sign is a finding); a year may be part of a date.
 fn family(kind: Kind) -> u8 {
     match kind {
-        Kind::Number | Kind::Percent | Kind::Ordinal => 0,
+        Kind::Number | Kind::Percent => 0,
         Kind::Date | Kind::Year => 1,
         Kind::Range => 2,
         Kind::Ratio => 3,
         Kind::Identifier => 4,
+        // An ordinal agrees with the same ordinal in any notation (XIV, 14e, четырнадцатый) and
+        // never pairs with a cardinal of the same value.
+        Kind::Ordinal => 5,
     }
 }
 
