@@ -271,7 +271,7 @@ fn french_versions() {
             ),
             (
                 "1 452 000 долларов",
-                Some("1,45 million"),
+                Some("1,45 million de dollars"),
                 Compatible,
                 "rounding",
             ),
@@ -281,7 +281,12 @@ fn french_versions() {
             ("45-CT/TW", Some("45-CT/TW"), Agree, "agree"),
             ("14 апреля 2025 г.", Some("14 avril 2025"), Agree, "agree"),
             // One sentence, the workers before the budget.
-            ("12,5 млрд донгов", Some("12,5 milliards"), Agree, "agree"),
+            (
+                "12,5 млрд донгов",
+                Some("12,5 milliards de dongs"),
+                Agree,
+                "agree",
+            ),
             ("2 300", Some("2 300"), Agree, "agree"),
         ],
         &[
@@ -298,7 +303,7 @@ fn french_versions() {
             ),
             (
                 "1 452 000 долларов",
-                Some("1,45 million"),
+                Some("1,45 million de dollars"),
                 Compatible,
                 "rounding",
             ),
@@ -308,7 +313,12 @@ fn french_versions() {
             // The paragraph on the directive opens the text.
             ("45-CT/TW", Some("45-CT/TW"), Agree, "agree"),
             ("14 апреля 2025 г.", Some("14 avril 2025"), Agree, "agree"),
-            ("12,5 млрд донгов", Some("12,5 milliards"), Agree, "agree"),
+            (
+                "12,5 млрд донгов",
+                Some("12,5 milliards de dongs"),
+                Agree,
+                "agree",
+            ),
             (
                 "2 300",
                 Some("plus de 2 300"),
@@ -347,7 +357,12 @@ fn english_versions() {
             // The sentence is split in two.
             ("45-CT/TW", Some("45-CT/TW"), Agree, "agree"),
             ("14 апреля 2025 г.", Some("14 April 2025"), Agree, "agree"),
-            ("12,5 млрд донгов", Some("12.5 billion"), Agree, "agree"),
+            (
+                "12,5 млрд донгов",
+                Some("12.5 billion dong"),
+                Agree,
+                "agree",
+            ),
             ("2 300", Some("2,300"), Agree, "agree"),
         ],
         &[
@@ -378,7 +393,12 @@ fn english_versions() {
                 Diverge,
                 "date-mismatch",
             ),
-            ("12,5 млрд донгов", Some("12.5 billion"), Agree, "agree"),
+            (
+                "12,5 млрд донгов",
+                Some("12.5 billion dong"),
+                Agree,
+                "agree",
+            ),
             // The sentence on training is dropped.
             ("2 300", None, Missing, "missing-fact"),
         ],
@@ -399,7 +419,7 @@ fn polish_versions() {
             ("более 1,45 млн", Some("ponad 1,45 mln"), Agree, "agree"),
             (
                 "1 452 000 долларов",
-                Some("1,45 mln"),
+                Some("1,45 mln dolarów"),
                 Compatible,
                 "rounding",
             ),
@@ -413,7 +433,7 @@ fn polish_versions() {
                 Agree,
                 "agree",
             ),
-            ("12,5 млрд донгов", Some("12,5 mld"), Agree, "agree"),
+            ("12,5 млрд донгов", Some("12,5 mld dongów"), Agree, "agree"),
             ("2 300", Some("2 300"), Agree, "agree"),
         ],
         &[
@@ -440,7 +460,7 @@ fn polish_versions() {
                 Agree,
                 "agree",
             ),
-            ("12,5 млрд донгов", Some("12,5 mld"), Agree, "agree"),
+            ("12,5 млрд донгов", Some("12,5 mld dongów"), Agree, "agree"),
             (
                 "2 300",
                 Some("około 2 300"),
@@ -474,7 +494,7 @@ fn vietnamese_versions() {
             // The sentence is split in two.
             ("45-CT/TW", Some("45-CT/TW"), Agree, "agree"),
             ("14 апреля 2025 г.", Some("14/4/2025"), Agree, "agree"),
-            ("12,5 млрд донгов", Some("12,5 tỷ"), Agree, "agree"),
+            ("12,5 млрд донгов", Some("12,5 tỷ đồng"), Agree, "agree"),
             ("2 300", Some("2.300"), Agree, "agree"),
         ],
         &[
@@ -500,7 +520,7 @@ fn vietnamese_versions() {
             ),
             (
                 "12,5 млрд донгов",
-                Some("12,5 triệu"),
+                Some("12,5 triệu đồng"),
                 Diverge,
                 "scale-mismatch",
             ),
@@ -523,7 +543,7 @@ fn arabic_versions() {
             ("более 1,45 млн", Some("أكثر من ١٫٤٥ مليون"), Agree, "agree"),
             (
                 "1 452 000 долларов",
-                Some("١٫٤٥ مليون"),
+                Some("١٫٤٥ مليون دولار"),
                 Compatible,
                 "rounding",
             ),
@@ -532,7 +552,7 @@ fn arabic_versions() {
             // The sentence is split in two.
             ("45-CT/TW", Some("45-CT/TW"), Agree, "agree"),
             ("14 апреля 2025 г.", Some("١٤ أبريل ٢٠٢٥"), Agree, "agree"),
-            ("12,5 млрд донгов", Some("١٢.٥ مليار"), Agree, "agree"),
+            ("12,5 млрд донгов", Some("١٢.٥ مليار دونغ"), Agree, "agree"),
             ("2 300", Some("٢٬٣٠٠"), Agree, "agree"),
         ],
         &[
@@ -549,7 +569,7 @@ fn arabic_versions() {
             ),
             (
                 "1 452 000 долларов",
-                Some("١٫٤٥ مليون"),
+                Some("١٫٤٥ مليون دولار"),
                 Compatible,
                 "rounding",
             ),
@@ -564,7 +584,7 @@ fn arabic_versions() {
                 "date-mismatch",
             ),
             // The paragraph on the budget and training comes second.
-            ("12,5 млрд донгов", Some("١٢.٥ مليار"), Agree, "agree"),
+            ("12,5 млрд донгов", Some("١٢.٥ مليار دونغ"), Agree, "agree"),
             ("2 300", Some("٢٬٣٠٠"), Agree, "agree"),
         ],
     );
