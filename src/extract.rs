@@ -2,9 +2,10 @@
 //!
 //! A pack is compiled once per run into an [`Extractor`] (every regex built up front). Extraction
 //! then runs a fixed series of passes over the text, each a linear scan: masks (URLs, e-mail),
-//! identifiers, dates, ranges, years, ratios, and last plain numbers with their context (qualifier
-//! before; percent sign, scale word, ordinal suffix and counted noun after). A span taken by an
-//! earlier pass is never read again, so "14 апреля 2025 г." is one date, not a date and a year.
+//! identifiers, dates, named identifiers ("Resolution 68"), ranges, years, ratios, figures with
+//! their context (qualifier and currency before; percent, scale word, unit, ordinal suffix and
+//! counted noun after), numbers written as words, Roman numerals. A span taken by an earlier pass
+//! is never read again, so "14 апреля 2025 г." is one date, not a date and a year.
 //! Extraction sees one document only; it never compares.
 
 use crate::error::{Error, Result};
@@ -135,6 +136,8 @@ pub struct Extractor {
     number: Regex,
     masks: Vec<Regex>,
     identifiers: Vec<Regex>,
+    /// The pack's identifiers, read after dates: "Resolution 68", never "القرار 15-3-2023".
+    named_identifiers: Vec<Regex>,
     dates: Vec<Regex>,
     years: Vec<Regex>,
     ranges: Vec<Regex>,
@@ -238,10 +241,8 @@ impl Extractor {
             ambiguous: pack.numbers.ambiguous,
             number: ctx.regex(&number, "number")?,
             masks: compile_all(&[&common.mask], TemplateUse::Plain)?,
-            identifiers: compile_all(
-                &[&common.identifiers, &pack.identifiers],
-                TemplateUse::Identifier,
-            )?,
+            identifiers: compile_all(&[&common.identifiers], TemplateUse::Identifier)?,
+            named_identifiers: compile_all(&[&pack.identifiers], TemplateUse::Identifier)?,
             dates: compile_all(&[&pack.dates, &common.dates], TemplateUse::Date)?,
             years: compile_all(&[&pack.years], TemplateUse::Year)?,
             ranges: compile_all(&[&pack.ranges, &common.ranges], TemplateUse::Range)?,
@@ -507,21 +508,17 @@ impl Extractor {
             }
         }
         let windows = self.windows_around_numbers(text);
-        self.templated(
-            doc,
-            &self.identifiers,
-            &mut taken,
-            &mut facts,
-            &windows,
-            |c| {
-                let id = c.name("id").or_else(|| c.get(0))?;
-                Some((Kind::Identifier, Value::Identifier(id.as_str().to_string())))
-            },
-        );
+        let identifier = |c: &Captures| {
+            let id = c.name("id").or_else(|| c.get(0))?;
+            Some((Kind::Identifier, Value::Identifier(id.as_str().to_string())))
+        };
+        let (ids, named_ids) = (&self.identifiers, &self.named_identifiers);
+        self.templated(doc, ids, &mut taken, &mut facts, &windows, identifier);
         let evidence = self.separator_evidence(text);
         self.templated(doc, &self.dates, &mut taken, &mut facts, &windows, |c| {
             self.date_value(c)
         });
+        self.templated(doc, named_ids, &mut taken, &mut facts, &windows, identifier);
         self.templated(doc, &self.ranges, &mut taken, &mut facts, &windows, |c| {
             let from = self.read_whole(c.name("from")?.as_str(), &evidence)?;
             let to = self.read_whole(c.name("to")?.as_str(), &evidence)?;

@@ -192,7 +192,7 @@ pub struct LangPack {
     /// Unit words of this language by unit id from `common.yaml`: `km: [километр*, км]`.
     #[serde(default)]
     pub units: BTreeMap<String, Forms>,
-    /// Identifier templates of this language, read after the common ones: `№\s?{id}`,
+    /// Identifier templates of this language, read after the common ones and after dates: `№\s?{id}`,
     /// `(?i:résolution)\s+{id}`. The fact's value is what `{id}` matched (the code alone, so
     /// "Resolution 68" and "резолюция № 68" agree), or the whole match without `{id}`.
     #[serde(default)]
