@@ -492,7 +492,13 @@ fn quantity_affinity(
     }
     if let (Some(ua), Some(ub)) = (&a.unit, &b.unit) {
         if !ua.converts_to(ub) {
-            return Affinity::Unrelated;
+            // The same figure in another currency or unit ("$5 million" / "5 millions d'euros") is
+            // one fact stated wrongly; other figures in other units are other facts.
+            return if x.value == y.value {
+                Affinity::Close(Hint::OtherKind)
+            } else {
+                Affinity::Unrelated
+            };
         }
         if ua.id != ub.id {
             return converted_affinity(a, b, tolerances);

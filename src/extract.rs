@@ -459,6 +459,12 @@ impl Taken {
         let i = self.0.partition_point(|r| r.end <= span.start);
         self.0.insert(i, span);
     }
+
+    /// Where the last taken span before `pos` ends.
+    fn end_before(&self, pos: usize) -> Option<usize> {
+        let i = self.0.partition_point(|r| r.end <= pos);
+        i.checked_sub(1).map(|i| self.0[i].end)
+    }
 }
 
 /// A figure while its context is read: what it is, where it starts and ends.
@@ -816,7 +822,8 @@ impl Extractor {
                 plain_digits: 0,
                 ordinal: number.ordinal,
             };
-            if let Some(fact) = self.number_fact(doc, span, read) {
+            let previous = taken.end_before(span.start);
+            if let Some(fact) = self.number_fact(doc, span, read, previous) {
                 taken.take(fact.start..fact.end);
                 facts.push(fact);
             }
@@ -898,14 +905,23 @@ impl Extractor {
             if taken.overlaps(&span) || glued_to_word(text, span.clone(), &self.digits) {
                 continue;
             }
-            if let Some(fact) = self.number_fact(doc, span, read) {
+            let previous = taken.end_before(span.start);
+            if let Some(fact) = self.number_fact(doc, span, read, previous) {
                 taken.take(fact.start..fact.end);
                 facts.push(fact);
             }
         }
     }
 
-    fn number_fact(&self, doc: &Document, span: Range<usize>, read: ReadNumber) -> Option<Fact> {
+    /// `previous` is where the fact before this one ends: in "с 20 до 17" or "на 0,5 п.п. до
+    /// 12,3%", "до" names the value reached, not "up to".
+    fn number_fact(
+        &self,
+        doc: &Document,
+        span: Range<usize>,
+        read: ReadNumber,
+        previous: Option<usize>,
+    ) -> Option<Fact> {
         let text = doc.text.as_str();
         let mut figure = Figure {
             kind: if read.ordinal {
@@ -920,7 +936,7 @@ impl Extractor {
             unit: None,
         };
         self.read_suffixes(text, &mut figure)?;
-        self.read_prefixes(text, &mut figure);
+        self.read_prefixes(text, &mut figure, previous);
         if figure.qualifier == Qualifier::Exact
             && matches!(figure.kind, Kind::Number | Kind::Percent)
         {
@@ -980,7 +996,14 @@ impl Extractor {
             .filter(|_| figure.kind == Kind::Number);
         if let Some(ordinal) = suffix.and_then(|re| re.find(after)) {
             if !after[ordinal.end()..].starts_with(is_word_char) {
-                figure.kind = Kind::Ordinal;
+                // "2020-х", "1990s": a year with a suffix names its decade, not a rank.
+                figure.kind = if self.is_bare_year(&figure.quantity)
+                    && figure.quantity.step == Decimal::ONE
+                {
+                    Kind::Year
+                } else {
+                    Kind::Ordinal
+                };
                 figure.end += ordinal.end();
             }
         }
@@ -1014,7 +1037,7 @@ impl Extractor {
     }
 
     /// What stands before the figure: an ordinal word, a currency sign, a qualifier.
-    fn read_prefixes(&self, text: &str, figure: &mut Figure) {
+    fn read_prefixes(&self, text: &str, figure: &mut Figure, previous: Option<usize>) {
         if figure.kind == Kind::Number {
             if let Some(start) = self.ordinal_prefix_before(text, figure.start) {
                 figure.kind = Kind::Ordinal;
@@ -1040,8 +1063,14 @@ impl Extractor {
             figure.start = sign;
         }
         let (qualifier, start) = self.qualifier_before(text, figure.start);
-        figure.qualifier = qualifier;
-        figure.start = start;
+        // "с 20 до 17", "de 3 % à 5 %": right after another figure, "up to" names the value
+        // reached.
+        let value_reached = qualifier == Qualifier::AtMost
+            && previous.is_some_and(|end| end <= start && text[end..start].trim().is_empty());
+        if qualifier != Qualifier::Exact && !value_reached {
+            figure.qualifier = qualifier;
+            figure.start = start;
+        }
     }
     /// The qualifier right before a number, and where the fact then starts.
     fn qualifier_before(&self, text: &str, start: usize) -> (Qualifier, usize) {

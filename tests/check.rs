@@ -32,7 +32,11 @@ struct Checked {
 }
 
 fn check(right: &str) -> Checked {
-    let left = analyze("story.ru.txt");
+    check_against("story.ru.txt", right)
+}
+
+fn check_against(reference: &str, right: &str) -> Checked {
+    let left = analyze(reference);
     let right = analyze(right);
     let comparison = compare::compare(&left, &right, &POLICY);
     Checked {
@@ -815,4 +819,65 @@ fn reordered_facts_in_a_sentence_pair_even_when_one_contradicts() {
     );
     assert_eq!(c.comparison.summary.missing_from_left, 0);
     assert_eq!(c.comparison.summary.missing_from_right, 0);
+}
+
+/// The same facts written in each language's own way: number words, ordinals in three notations,
+/// named identifiers, converted units. The Russian version is the reference.
+#[test]
+fn forms_of_one_fact_agree_across_languages() {
+    let same = [
+        ("две", ["two", "deux", "zwei"]),
+        ("XIV", ["XIVth", "14e", "14. Parteitags"]),
+        ("№ 68", ["Resolution 68", "Résolution 68", "Resolution 68"]),
+        (
+            "5 млн долларов",
+            ["$5 million", "5 millions de dollars", "5 Millionen Dollar"],
+        ),
+    ];
+    for (k, lang) in ["en", "fr", "de"].iter().enumerate() {
+        let c = check_against("forms.ru.txt", &format!("forms.{lang}.txt"));
+        for (ru, translations) in same {
+            c.expect(Some(ru), Some(translations[k]), Agree, "agree");
+        }
+        assert_eq!(c.comparison.summary.diverge, 0, "{lang}");
+        assert_eq!(c.comparison.summary.missing_from_left, 0, "{lang}");
+        assert_eq!(c.comparison.summary.missing_from_right, 0, "{lang}");
+    }
+    let en = check_against("forms.ru.txt", "forms.en.txt");
+    for (ru, converted) in [
+        ("620 км", "385 miles"),
+        ("21 °C", "70 °F"),
+        ("25 см", "10 inches"),
+    ] {
+        en.expect(Some(ru), Some(converted), Compatible, "unit-conversion");
+    }
+    let fr = check_against("forms.ru.txt", "forms.fr.txt");
+    fr.expect(Some("620 км"), Some("620 kilomètres"), Agree, "agree");
+    fr.expect(Some("21 °C"), Some("21 degrés Celsius"), Agree, "agree");
+}
+
+/// A wrong conversion, a changed currency and a transposed identifier contradict the reference.
+#[test]
+fn wrong_conversions_and_currencies_diverge() {
+    let c = check_against("forms.ru.txt", "forms-errors.en.txt");
+    c.expect(
+        Some("№ 68"),
+        Some("Resolution 86"),
+        Diverge,
+        "identifier-mismatch",
+    );
+    c.expect(Some("620 км"), Some("450 miles"), Diverge, "value-mismatch");
+    c.expect(Some("21 °C"), Some("80 °F"), Diverge, "value-mismatch");
+    c.expect(
+        Some("5 млн долларов"),
+        Some("€5 million"),
+        Diverge,
+        "unit-mismatch",
+    );
+    c.expect(
+        Some("25 см"),
+        Some("10 inches"),
+        Compatible,
+        "unit-conversion",
+    );
 }
