@@ -25,6 +25,8 @@ const CONTEXT_BYTES: usize = 96;
 /// White space as the context regexes see it: with the invisible direction marks of right-to-left
 /// text, which stand between a number and its percent sign or qualifier.
 const SPACE: &str = r"[\s\u{200e}\u{200f}\u{061c}]";
+/// Where a word may start: after no word character, or after an ideograph (CJK has no spaces).
+const WORD_START: &str = r"(?:^|[^\w]|[\p{Han}\p{Hiragana}\p{Katakana}])";
 /// How far a template match may reach before or after the figure it holds, in bytes.
 const TEMPLATE_REACH: usize = 192;
 /// How many words after a number may be read to find its counted noun (gap words not counted).
@@ -162,6 +164,7 @@ pub struct Extractor {
     numbered_nouns: Option<Regex>,
     roman_words: BTreeSet<String>,
     nouns: Lexicon<String>,
+    noun_prefix: Regex,
     noun_gap: Lexicon<()>,
     bare_years: Range<u32>,
 }
@@ -218,6 +221,11 @@ impl Extractor {
         );
         let qualifiers = Lexicon::new(qualifier_forms(&pack.qualifiers));
         let (units, unit_prefixes) = unit_lexicons(&common.units, &pack.units);
+        let nouns = Lexicon::new(
+            pack.nouns
+                .iter()
+                .flat_map(|(concept, forms)| forms.iter().map(move |f| (f, concept.clone()))),
+        );
         let qualifiers_after = Lexicon::new(qualifier_forms(&pack.qualifiers_after));
         let percent_words = Lexicon::new(pack.percent_words.iter().map(|w| (w, ())));
         let percent_signs: String = common
@@ -228,7 +236,7 @@ impl Extractor {
             .join("|");
         let ordinal_before = (!pack.ordinal_prefixes.is_empty()).then(|| {
             let alts = Lexicon::new(pack.ordinal_prefixes.iter().map(|s| (s, ()))).alternation();
-            format!(r"(?:^|[^\w])((?i:{alts})){SPACE}*$")
+            format!(r"{WORD_START}((?i:{alts})){SPACE}*$")
         });
         let ordinal_after = (!pack.ordinal_suffixes.is_empty()).then(|| {
             let alts = Lexicon::new(pack.ordinal_suffixes.iter().map(|s| (s, ()))).alternation();
@@ -259,7 +267,7 @@ impl Extractor {
                 "percent_words",
             )?,
             qualifier_before: ctx.regex(
-                &format!(r"(?:^|[^\w])((?i:{})){SPACE}*$", qualifiers.alternation()),
+                &format!(r"{WORD_START}((?i:{})){SPACE}*$", qualifiers.alternation()),
                 "qualifiers",
             )?,
             qualifier_after: ctx.regex(
@@ -268,7 +276,7 @@ impl Extractor {
             )?,
             not_after: ctx.regex(
                 &format!(
-                    r"(?:^|[^\w])(?i:{}){SPACE}*$",
+                    r"{WORD_START}(?i:{}){SPACE}*$",
                     Lexicon::new(pack.qualifiers.not_after.iter().map(|w| (w, ()))).alternation()
                 ),
                 "qualifiers.not_after",
@@ -303,11 +311,8 @@ impl Extractor {
             ordinal_after: ordinal_after
                 .map(|p| ctx.regex(&p, "ordinal_suffixes"))
                 .transpose()?,
-            nouns: Lexicon::new(
-                pack.nouns
-                    .iter()
-                    .flat_map(|(concept, forms)| forms.iter().map(move |f| (f, concept.clone()))),
-            ),
+            noun_prefix: ctx.regex(&format!("^(?i:{})", nouns.alternation()), "nouns")?,
+            nouns,
             noun_gap: Lexicon::new(pack.noun_gap.iter().map(|w| (w, ()))),
             months,
             scales,
@@ -1114,6 +1119,14 @@ impl Extractor {
         Some((q, words.end()))
     }
 
+    /// A noun written in ideographs right at the start of `text` ("户", "个家庭", "観光客"): with
+    /// no spaces to find words by, the longest noun form that starts the text is taken.
+    fn ideographic_noun(&self, text: &str, offset: usize) -> Option<(String, usize)> {
+        let m = self.noun_prefix.find(text)?;
+        let concept = self.nouns.lookup(m.as_str())?;
+        Some((concept.clone(), offset + m.end()))
+    }
+
     /// The concept of the counted noun among the next few words, skipping gap words.
     /// Also returns where the noun ends, in bytes from the start of `after`.
     fn concept_after(&self, after: &str) -> Option<(String, usize)> {
@@ -1125,6 +1138,9 @@ impl Extractor {
                 .char_indices()
                 .find(|&(_, c)| !(is_word_char(c) || matches!(c, '\'' | '’' | '-' | 'ـ')))
                 .map_or(trimmed.len(), |(i, _)| i);
+            if trimmed.starts_with(is_ideograph) {
+                return self.ideographic_noun(trimmed, after.len() - trimmed.len());
+            }
             let word = &trimmed[..len];
             // The next figure starts a new fact: its noun is not this one's.
             if word.is_empty() || word.starts_with(|c: char| c.is_numeric()) {
@@ -1189,7 +1205,7 @@ fn glued_to_word(text: &str, span: Range<usize>, digits: &BTreeMap<char, u32>) -
         Some(c) if glues(c) => true,
         Some('-' | '_' | '/' | '.') => before
             .next()
-            .is_some_and(|c| c.is_alphanumeric() && !digits.contains_key(&c)),
+            .is_some_and(|c| glues(c) || (c.is_numeric() && !digits.contains_key(&c))),
         _ => false,
     }
 }
@@ -1213,7 +1229,7 @@ fn minus_sign_before(text: &str, start: usize) -> Option<usize> {
     let (at, sign) = before.next()?;
     let stands_alone = before
         .next()
-        .is_none_or(|(_, c)| c.is_whitespace() || "([:;".contains(c));
+        .is_none_or(|(_, c)| c.is_whitespace() || is_ideograph(c) || "([:;：，（".contains(c));
     (matches!(sign, '-' | '−' | '‒') && stands_alone).then_some(at)
 }
 

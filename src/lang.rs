@@ -185,6 +185,12 @@ fn dominant_script(text: &str) -> Option<&'static str> {
     for c in text.chars().filter(|c| c.is_alphabetic()) {
         *counts.entry(script_of(c)).or_default() += 1;
     }
+    // Japanese writes most content words in Han; any real share of kana marks it as Japanese.
+    let han = counts.get("Han").copied().unwrap_or(0);
+    let kana = counts.get("Kana").copied().unwrap_or(0);
+    if kana > 0 && kana * 10 >= han {
+        counts.insert("Kana", han + kana);
+    }
     counts
         .into_iter()
         .filter(|(s, _)| *s != "Other")
@@ -231,5 +237,11 @@ mod tests {
         assert_eq!(dominant_script("في عام ٢٠٢٣"), Some("Arabic"));
         assert_eq!(dominant_script("Đại hội lần thứ XIV"), Some("Latin"));
         assert_eq!(dominant_script("123 456"), None);
+        // Japanese news writes more Han than kana; the kana still mark it as Japanese.
+        assert_eq!(
+            dominant_script("政府は経済対策を閣議決定した"),
+            Some("Kana")
+        );
+        assert_eq!(dominant_script("政府决定实施经济刺激计划"), Some("Han"));
     }
 }

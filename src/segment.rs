@@ -21,7 +21,9 @@ impl Sentences {
             let next = chars.peek().map(|&(_, n)| n);
             let ends = match c {
                 '\n' => true,
-                '!' | '?' | '…' | '؟' | '。' => next.is_none_or(char::is_whitespace),
+                // CJK full stops end a sentence without a space after them.
+                '。' | '！' | '？' => true,
+                '!' | '?' | '…' | '؟' => next.is_none_or(char::is_whitespace),
                 '.' => {
                     next.is_none_or(char::is_whitespace)
                         && !ends_with_abbreviation(&text[start..=i], abbreviations)
