@@ -19,7 +19,7 @@ fn seed(path: &str) -> Document {
 }
 
 fn bench(c: &mut Criterion) {
-    let engine = Engine::load(None).expect("embedded rules");
+    let engine = Engine::load(&[]).expect("embedded rules");
     let policy = Policy::embedded().expect("embedded policy");
     let [(left_path, left_lang), (right_path, right_lang)] = SEEDS;
     let (left_doc, right_doc) = (seed(left_path), seed(right_path));

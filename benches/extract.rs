@@ -16,7 +16,7 @@ const SEEDS: &[(&str, &str)] = &[
 const TARGET_BYTES: usize = 4 << 20;
 
 fn throughput(c: &mut Criterion) {
-    let engine = Engine::load(None).expect("embedded rules load");
+    let engine = Engine::load(&[]).expect("embedded rules load");
     let mut group = c.benchmark_group("extract");
     group.sample_size(10);
     for (i, (code, text)) in SEEDS.iter().enumerate() {

@@ -86,7 +86,7 @@ fn bench(c: &mut Criterion) {
     std::fs::create_dir_all(&root).expect("tree folder");
     generate(&root);
     let config = Config::load(&root.join("factdiff.yaml")).expect("config");
-    let engine = Engine::load(None).expect("embedded rules");
+    let engine = Engine::load(&[]).expect("embedded rules");
     let policy = config.policy().expect("policy");
     let mut group = c.benchmark_group("lint");
     group.sample_size(10);

@@ -10,7 +10,7 @@ use crate::lang::{self, Language};
 use crate::rules::RuleSet;
 use crate::segment::Sentences;
 use crate::source::{Document, Prose, Source};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The compiled rules of a run: read and compiled once, used for every document.
 pub struct Engine {
@@ -19,12 +19,9 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Embedded rules, with `rules_dir` adding or overriding files when given.
-    pub fn load(rules_dir: Option<&Path>) -> Result<Engine> {
-        let rules = match rules_dir {
-            Some(dir) => RuleSet::with_dir(dir)?,
-            None => RuleSet::embedded()?,
-        };
+    /// Embedded rules, with the files of `rules_dirs` adding to or replacing them, in order.
+    pub fn load(rules_dirs: &[PathBuf]) -> Result<Engine> {
+        let rules = RuleSet::with_dirs(rules_dirs)?;
         let extractors = Extractors::compile(&rules)?;
         Ok(Engine { rules, extractors })
     }

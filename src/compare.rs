@@ -430,7 +430,7 @@ mod tests {
 
     #[test]
     fn an_identifier_in_two_scripts_inside_one_document_is_one_finding() {
-        let engine = crate::Engine::load(None).unwrap();
+        let engine = crate::Engine::load(&[]).unwrap();
         let text = "Заключение № 148-KL/TW, затем № 148-КЛ/TW и ещё раз № 148-КЛ/TW; № 45-CT/TW.";
         let doc = crate::source::Document::from_text("a.ru.txt", text.to_string());
         let doc = engine.analyze(doc, None).unwrap();

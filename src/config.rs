@@ -80,8 +80,8 @@ pub struct Config {
     pub sets: Vec<SetSpec>,
     /// Glob patterns of paths (relative to `root`) never read.
     pub exclude: Vec<String>,
-    /// A folder of rule files adding to or replacing the built-in ones (relative to `root`).
-    pub rules: Option<PathBuf>,
+    /// Folders of rule files adding to or replacing the built-in ones, in order.
+    pub rules: Vec<PathBuf>,
     pub overrides: Overrides,
     pub fail_on: Severity,
     /// The baseline file, relative to `root`.
@@ -141,7 +141,7 @@ impl Config {
             file: file.to_string(),
             sets,
             exclude: parsed.exclude,
-            rules: parsed.rules.first().map(|dir| root.join(dir)),
+            rules: parsed.rules.iter().map(|dir| root.join(dir)).collect(),
             overrides: Overrides {
                 tolerances: parsed.tolerances,
                 severity: parsed.severity,
@@ -158,7 +158,7 @@ impl Config {
     /// The policy of a lint run: the rules folder's policy (or the built-in one) with this file's
     /// severities and tolerances.
     pub fn policy(&self) -> Result<Policy> {
-        let mut policy = Policy::load(self.rules.as_deref(), None)?;
+        let mut policy = Policy::load(&self.rules, None)?;
         policy.apply(&self.file, &self.text, &self.overrides)?;
         Ok(policy)
     }
@@ -285,12 +285,6 @@ fn check_values(parsed: &ConfigFile, at: &Locator) -> Result<()> {
         crate::walk::glob(pattern)
             .map_err(|m| at.error(pattern, format!("exclude pattern `{pattern}`: {m}")))?;
     }
-    if parsed.rules.len() > 1 {
-        return Err(at.error(
-            "rules:",
-            "`rules` may name one folder for now (a folder may hold every rule file)".into(),
-        ));
-    }
     if parsed.fail_on == Some(Severity::Off) {
         return Err(at.error("fail-on", "`fail-on` is error, warning or info".into()));
     }
@@ -352,7 +346,7 @@ mod tests {
         .unwrap();
         assert_eq!(config.sets[0].reference, "en");
         assert_eq!(config.fail_on, Severity::Warning);
-        assert_eq!(config.rules, Some(PathBuf::from("./factdiff-rules/")));
+        assert_eq!(config.rules, vec![PathBuf::from("./factdiff-rules/")]);
         assert_eq!(config.overrides.severity["precision-loss"], Severity::Error);
     }
 

@@ -33,9 +33,9 @@ struct Common {
     #[arg(long)]
     lang: Option<String>,
     /// A folder of rule files (common.yaml, concepts.yaml, lang/<code>.yaml) that add to or replace
-    /// the built-in ones.
+    /// the built-in ones; may be given more than once, a later folder winning.
     #[arg(long, value_name = "DIR")]
-    rules: Option<PathBuf>,
+    rules: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -131,9 +131,9 @@ struct SnapshotArgs {
 #[derive(clap::Args)]
 struct PolicyArgs {
     /// A folder of rule files (common.yaml, concepts.yaml, lang/<code>.yaml, policy.yaml) that add
-    /// to or replace the built-in ones.
+    /// to or replace the built-in ones; may be given more than once, a later folder winning.
     #[arg(long, value_name = "DIR")]
-    rules: Option<PathBuf>,
+    rules: Vec<PathBuf>,
     /// A file changing rule severities and tolerances:
     /// `severity: {missing-fact: error}`, `tolerances: {about: 0.05}`.
     #[arg(long, value_name = "FILE")]
@@ -221,7 +221,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 fn extract(common: &Common, files: &[PathBuf]) -> Result<ExitCode> {
-    let engine = Engine::load(common.rules.as_deref())?;
+    let engine = Engine::load(&common.rules)?;
     let analyses = files
         .iter()
         .map(|f| engine.analyze_file(f, common.lang.as_deref()))
@@ -238,8 +238,8 @@ fn extract(common: &Common, files: &[PathBuf]) -> Result<ExitCode> {
 fn check(args: &CheckArgs) -> Result<ExitCode> {
     let files = versions(args)?;
     let langs = languages(&args.lang, files.len())?;
-    let engine = Engine::load(args.policy.rules.as_deref())?;
-    let policy = Policy::load(args.policy.rules.as_deref(), args.policy.policy.as_deref())?;
+    let engine = Engine::load(&args.policy.rules)?;
+    let policy = Policy::load(&args.policy.rules, args.policy.policy.as_deref())?;
     let analyses = files
         .iter()
         .zip(&langs)
@@ -307,7 +307,7 @@ fn languages(langs: &[String], files: usize) -> Result<Vec<Option<String>>> {
 }
 
 fn explain(id: &str, args: &PolicyArgs) -> Result<ExitCode> {
-    let policy = Policy::load(args.rules.as_deref(), args.policy.as_deref())?;
+    let policy = Policy::load(&args.rules, args.policy.as_deref())?;
     let Some(rule) = policy.rule(id) else {
         bail!("unknown rule '{id}' (known: {})", policy.known_ids());
     };
@@ -337,7 +337,7 @@ fn load_config(args: &ConfigArgs) -> Result<Config> {
 
 /// Runs every document set of the configuration, with a progress bar on a terminal.
 fn run_lint(config: &Config, args: &ConfigArgs) -> Result<(Lint, Policy)> {
-    let engine = Engine::load(config.rules.as_deref())?;
+    let engine = Engine::load(&config.rules)?;
     let policy = config.policy()?;
     let progress = Progress::new(!args.no_progress && std::io::stderr().is_terminal());
     let lint = factdiff::lint::run(config, &engine, &policy, &|done, total| {

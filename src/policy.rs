@@ -247,10 +247,14 @@ impl Policy {
 
     /// The policy of a run: `rules_dir/policy.yaml` in place of the embedded one when it exists,
     /// then the user's override file when given.
-    pub fn load(rules_dir: Option<&Path>, overrides: Option<&Path>) -> Result<Policy> {
-        let replacement = rules_dir
+    /// The policy of the last of `rules_dirs` that has a `policy.yaml`, else the embedded one,
+    /// with `overrides` applied.
+    pub fn load(rules_dirs: &[std::path::PathBuf], overrides: Option<&Path>) -> Result<Policy> {
+        let replacement = rules_dirs
+            .iter()
+            .rev()
             .map(|dir| dir.join("policy.yaml"))
-            .filter(|p| p.is_file());
+            .find(|p| p.is_file());
         let mut policy = match replacement {
             Some(path) => Policy::parse(&path.display().to_string(), &read(&path)?)?,
             None => Policy::embedded()?,

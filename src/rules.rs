@@ -349,10 +349,15 @@ impl RuleSet {
         RuleSet::build(embedded_files())
     }
 
-    /// The embedded rules with the files of `dir` added or put in their place.
-    pub fn with_dir(dir: &Path) -> Result<RuleSet> {
+    /// The embedded rules with the files of each of `dirs` added or put in their place, in order:
+    /// a later folder's file replaces an earlier one of the same name.
+    pub fn with_dirs(dirs: &[std::path::PathBuf]) -> Result<RuleSet> {
         let mut files = embedded_files();
-        for (name, path) in rule_files_in(dir)? {
+        let found = dirs
+            .iter()
+            .map(|dir| rule_files_in(dir))
+            .collect::<Result<Vec<_>>>()?;
+        for (name, path) in found.into_iter().flatten() {
             let text = std::fs::read_to_string(&path).map_err(|e| Error::Rule {
                 file: path.display().to_string(),
                 line: 0,
@@ -570,6 +575,30 @@ mod tests {
     fn embedded_rules_load() {
         let rules = RuleSet::embedded().unwrap();
         assert!(rules.codes().contains(&"ru"));
+    }
+
+    #[test]
+    fn several_rule_folders_add_packs_and_the_later_one_wins() {
+        let russian = include_str!("../rules/lang/ru.yaml");
+        let folder = |code: &str, name: &str| {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::create_dir(dir.path().join("lang")).unwrap();
+            let pack = russian
+                .replacen("code: ru", &format!("code: {code}"), 1)
+                .replacen("name: Russian", &format!("name: {name}"), 1);
+            std::fs::write(dir.path().join(format!("lang/{code}.yaml")), pack).unwrap();
+            dir
+        };
+        let (first, second, again) = (
+            folder("xa", "First"),
+            folder("xb", "Second"),
+            folder("xa", "Later"),
+        );
+        let dirs = [first.path(), second.path(), again.path()].map(|p| p.to_path_buf());
+        let rules = RuleSet::with_dirs(&dirs).unwrap();
+        assert_eq!(rules.pack("xb").unwrap().name, "Second");
+        assert_eq!(rules.pack("xa").unwrap().name, "Later");
+        assert!(rules.pack("ru").is_some());
     }
 
     #[test]

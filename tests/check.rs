@@ -12,7 +12,7 @@ use proptest::prelude::*;
 use std::path::Path;
 use std::sync::LazyLock;
 
-static ENGINE: LazyLock<Engine> = LazyLock::new(|| Engine::load(None).expect("embedded rules"));
+static ENGINE: LazyLock<Engine> = LazyLock::new(|| Engine::load(&[]).expect("embedded rules"));
 static POLICY: LazyLock<Policy> = LazyLock::new(|| Policy::embedded().expect("embedded policy"));
 
 const FIXTURES: &str = "tests/fixtures/check";

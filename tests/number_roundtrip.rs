@@ -9,8 +9,7 @@ use rust_decimal::Decimal;
 use std::str::FromStr;
 use std::sync::LazyLock;
 
-static ENGINE: LazyLock<Engine> =
-    LazyLock::new(|| Engine::load(None).expect("embedded rules load"));
+static ENGINE: LazyLock<Engine> = LazyLock::new(|| Engine::load(&[]).expect("embedded rules load"));
 
 /// The language's decimal mark and a grouping separator that is never read as a decimal mark.
 fn style(code: &str) -> (String, String) {
