@@ -9,7 +9,7 @@ use crate::fact::Fact;
 use crate::lang::{self, Language};
 use crate::rules::RuleSet;
 use crate::segment::Sentences;
-use crate::source::{Document, Prose, Source};
+use crate::source::{Document, Format, Prose, Source};
 use std::path::{Path, PathBuf};
 
 /// The compiled rules of a run: read and compiled once, used for every document.
@@ -26,29 +26,32 @@ impl Engine {
         Ok(Engine { rules, extractors })
     }
 
-    /// Reads and analyses one file.
+    /// Reads and analyses one file in the format its extension names (.md, .html, else text).
     pub fn analyze_file(&self, path: &Path, lang_flag: Option<&str>) -> Result<Analysis> {
-        self.analyze(Document::read(path)?, lang_flag)
+        let source = Source::read(path, Format::of_path(path))?;
+        self.analyze_with(source, lang_flag, None)
     }
 
-    /// Analyses a document already read.
+    /// Analyses a plain-text document already read.
     pub fn analyze(&self, document: Document, lang_flag: Option<&str>) -> Result<Analysis> {
-        let language = lang::resolve(&document, lang_flag, &self.rules)?;
-        let (sentences, facts) = self.read(&document, &language);
-        Ok(Analysis {
-            document,
-            language,
-            sentences,
-            facts,
-            prose: None,
-        })
+        self.analyze_with(Source::parse(document, Format::Text), lang_flag, None)
     }
 
-    /// Analyses a document read in its format: facts are found in its prose, and their spans,
-    /// lines and columns point into the file. `path_lang` is the language its path names.
+    /// Analyses a document read in its format. `path_lang` is the language its path names.
     pub fn analyze_source(&self, source: Source, path_lang: Option<&str>) -> Result<Analysis> {
+        self.analyze_with(source, None, path_lang)
+    }
+
+    /// Facts are found in the document's prose, and their spans, lines and columns point into the
+    /// file.
+    fn analyze_with(
+        &self,
+        source: Source,
+        lang_flag: Option<&str>,
+        path_lang: Option<&str>,
+    ) -> Result<Analysis> {
         let hints = lang::Hints {
-            flag: None,
+            flag: lang_flag,
             metadata: source.lang.as_deref(),
             path: path_lang,
         };

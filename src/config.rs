@@ -292,18 +292,10 @@ fn check_values(parsed: &ConfigFile, at: &Locator) -> Result<()> {
 }
 
 fn default_formats() -> BTreeMap<String, Format> {
-    [
-        ("md", Format::Markdown),
-        ("markdown", Format::Markdown),
-        ("mdx", Format::Markdown),
-        ("html", Format::Html),
-        ("htm", Format::Html),
-        ("xhtml", Format::Html),
-        ("txt", Format::Text),
-    ]
-    .into_iter()
-    .map(|(e, f)| (e.to_string(), f))
-    .collect()
+    Format::BY_EXTENSION
+        .into_iter()
+        .map(|(e, f)| (e.to_string(), f))
+        .collect()
 }
 
 #[derive(Serialize)]

@@ -53,15 +53,6 @@ pub struct Hints<'a> {
     pub path: Option<&'a str>,
 }
 
-/// Decides the language of `doc`. `flag` is the user's `--lang`.
-pub fn resolve(doc: &Document, flag: Option<&str>, rules: &RuleSet) -> Result<Language> {
-    let hints = Hints {
-        flag,
-        ..Hints::default()
-    };
-    resolve_with(doc, &hints, rules)
-}
-
 /// Decides the language of `doc`: the flag, then what the document declares, then the path, then
 /// the file name, then detection.
 pub fn resolve_with(doc: &Document, hints: &Hints<'_>, rules: &RuleSet) -> Result<Language> {

@@ -123,6 +123,31 @@ pub enum Format {
     Html,
 }
 
+impl Format {
+    /// The formats file extensions name by default (lower case, no dot).
+    pub const BY_EXTENSION: [(&'static str, Format); 7] = [
+        ("md", Format::Markdown),
+        ("markdown", Format::Markdown),
+        ("mdx", Format::Markdown),
+        ("html", Format::Html),
+        ("htm", Format::Html),
+        ("xhtml", Format::Html),
+        ("txt", Format::Text),
+    ];
+
+    /// The format a path's extension names, plain text when none does.
+    pub fn of_path(path: &Path) -> Format {
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        Format::BY_EXTENSION
+            .iter()
+            .find(|(e, _)| *e == extension)
+            .map_or(Format::Text, |(_, f)| *f)
+    }
+}
+
 /// A suppression written in a comment of the document (`<!-- factdiff-ignore: rule-id -->`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Marker {
