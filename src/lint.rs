@@ -46,6 +46,16 @@ pub struct Judged {
 }
 
 impl Judged {
+    /// Every finding with its state and fingerprint.
+    pub fn rows(&self) -> impl Iterator<Item = (&Finding, &State, &String)> {
+        self.all
+            .findings
+            .iter()
+            .zip(&self.states)
+            .zip(&self.fingerprints)
+            .map(|((finding, state), fingerprint)| (finding, state, fingerprint))
+    }
+
     /// The active findings, with their counts: what reports show.
     pub fn shown(&self) -> &Comparison {
         self.active.as_ref().unwrap_or(&self.all)
@@ -151,13 +161,7 @@ impl Lint {
         let mut entries = Vec::new();
         for set in &self.sets {
             for pair in &set.pairs {
-                let rows = pair
-                    .all
-                    .findings
-                    .iter()
-                    .zip(&pair.states)
-                    .zip(&pair.fingerprints);
-                for ((finding, state), fingerprint) in rows {
+                for (finding, state, fingerprint) in pair.rows() {
                     if *state == State::Suppressed || finding.status == Status::Agree {
                         continue;
                     }

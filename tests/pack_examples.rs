@@ -12,6 +12,15 @@ fn yaml_to_json(value: &yaml_serde::Value) -> Json {
     serde_json::to_value(value).expect("YAML example values convert to JSON")
 }
 
+/// An expected fact of a pack example, as the JSON object it is compared with.
+fn expected_fact(fact: &std::collections::BTreeMap<String, yaml_serde::Value>) -> Json {
+    Json::Object(
+        fact.iter()
+            .map(|(k, v)| (k.clone(), yaml_to_json(v)))
+            .collect(),
+    )
+}
+
 fn same(expected: &Json, actual: &Json) -> bool {
     match (expected, actual) {
         (Json::Number(e), Json::Number(a)) => {
@@ -44,17 +53,7 @@ fn every_pack_example_yields_its_facts() {
                 .enumerate()
                 .map(|(i, f)| json::fact(f, i + 1))
                 .collect();
-            let expected: Vec<Json> = example
-                .facts
-                .iter()
-                .map(|f| {
-                    Json::Object(
-                        f.iter()
-                            .map(|(k, v)| (k.clone(), yaml_to_json(v)))
-                            .collect(),
-                    )
-                })
-                .collect();
+            let expected: Vec<Json> = example.facts.iter().map(expected_fact).collect();
             let ok = expected.len() == actual.len()
                 && expected.iter().zip(&actual).all(|(e, a)| same(e, a));
             if !ok {
@@ -89,13 +88,7 @@ fn every_pack_example_set_covers_each_phenomenon() {
             .examples
             .iter()
             .flat_map(|e| e.facts.iter())
-            .map(|f| {
-                Json::Object(
-                    f.iter()
-                        .map(|(k, v)| (k.clone(), yaml_to_json(v)))
-                        .collect(),
-                )
-            })
+            .map(expected_fact)
             .collect();
         let has = |key: &str, value: &str| {
             expected

@@ -104,13 +104,7 @@ pub fn listed(lint: &Lint) -> Vec<Listed<'_>> {
     for set in &lint.sets {
         for pair in &set.pairs {
             let (left, right) = (&set.analyses[pair.left], &set.analyses[pair.right]);
-            let rows = pair
-                .all
-                .findings
-                .iter()
-                .zip(&pair.states)
-                .zip(&pair.fingerprints);
-            for ((finding, state), fingerprint) in rows {
+            for (finding, state, fingerprint) in pair.rows() {
                 if finding.status == Status::Agree || finding.severity == Severity::Off {
                     continue;
                 }
