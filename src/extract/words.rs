@@ -12,6 +12,9 @@ use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+/// Cache size of the lazy DFA that scans texts for number words.
+const DFA_CACHE_BYTES: usize = 64 << 20;
+
 /// What one number word contributes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Word {
@@ -69,7 +72,11 @@ impl NumberWordReader {
         let gap = format!("{separator}(?:(?i:{joiners}){separator})?");
         let phrase = format!("{word}(?:{gap}{word})*");
         let token = format!("^(?:{gap})?({word})");
-        let compiled = Regex::new(&phrase)
+        // The phrase regex scans whole texts with a large case-insensitive alternation: a larger
+        // lazy-DFA cache keeps it from falling back to the much slower NFA simulation.
+        let compiled = regex::RegexBuilder::new(&phrase)
+            .dfa_size_limit(DFA_CACHE_BYTES)
+            .build()
             .and_then(|phrase| Ok((phrase, Regex::new(&token)?)))
             .map_err(|e| ("number_words".to_string(), e));
         Some(compiled.map(|(phrase, token)| NumberWordReader {
