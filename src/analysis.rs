@@ -22,7 +22,7 @@ impl Engine {
     /// Embedded rules, with the files of `rules_dirs` adding to or replacing them, in order.
     pub fn load(rules_dirs: &[PathBuf]) -> Result<Engine> {
         let rules = RuleSet::with_dirs(rules_dirs)?;
-        let extractors = Extractors::compile(&rules)?;
+        let extractors = Extractors::new(&rules);
         Ok(Engine { rules, extractors })
     }
 
@@ -57,7 +57,7 @@ impl Engine {
         };
         let Some(prose) = source.prose else {
             let language = lang::resolve_with(&source.document, &hints, &self.rules)?;
-            let (sentences, facts) = self.read(&source.document, &language);
+            let (sentences, facts) = self.read(&source.document, &language)?;
             return Ok(Analysis {
                 document: source.document,
                 language,
@@ -68,7 +68,7 @@ impl Engine {
         };
         let reading = Document::from_text(source.document.path.clone(), prose.text.clone());
         let language = lang::resolve_with(&reading, &hints, &self.rules)?;
-        let (sentences, facts) = self.read(&reading, &language);
+        let (sentences, facts) = self.read(&reading, &language)?;
         let document = source.document;
         let facts = facts
             .into_iter()
@@ -84,17 +84,14 @@ impl Engine {
     }
 
     /// The sentences and facts of a text in a language.
-    fn read(&self, document: &Document, language: &Language) -> (Sentences, Vec<Fact>) {
+    fn read(&self, document: &Document, language: &Language) -> Result<(Sentences, Vec<Fact>)> {
         let pack = self
             .rules
             .pack(&language.code)
             .expect("resolve returns known packs");
-        let extractor = self
-            .extractors
-            .get(&language.code)
-            .expect("every pack is compiled");
+        let extractor = self.extractors.get(&self.rules, &language.code)?;
         let sentences = Sentences::split(&document.text, &pack.abbreviations);
-        (sentences, extractor.extract(document))
+        Ok((sentences, extractor.extract(document)))
     }
 }
 

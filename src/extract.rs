@@ -33,22 +33,35 @@ const TEMPLATE_REACH: usize = 192;
 const NOUN_WINDOW: usize = 3;
 
 /// Every pack of a rule set, compiled.
+/// Packs compile on first use, so a run pays only for the languages it reads (compiling all
+/// twelve takes most of a second). Every template was already checked when the rules were read.
 pub struct Extractors {
-    by_code: BTreeMap<String, Extractor>,
+    by_code: BTreeMap<String, std::sync::OnceLock<Extractor>>,
 }
 
 impl Extractors {
-    pub fn compile(rules: &RuleSet) -> Result<Extractors> {
+    pub fn new(rules: &RuleSet) -> Extractors {
         let by_code = rules
             .packs
-            .iter()
-            .map(|(code, pack)| Ok((code.clone(), Extractor::compile(rules, pack)?)))
-            .collect::<Result<_>>()?;
-        Ok(Extractors { by_code })
+            .keys()
+            .map(|code| (code.clone(), std::sync::OnceLock::new()))
+            .collect();
+        Extractors { by_code }
     }
 
-    pub fn get(&self, code: &str) -> Option<&Extractor> {
-        self.by_code.get(code)
+    /// The compiled pack of `code` (a pack of `rules`), compiling it on first use.
+    pub fn get(&self, rules: &RuleSet, code: &str) -> Result<&Extractor> {
+        let cell = self
+            .by_code
+            .get(code)
+            .expect("extractors are made from these rules");
+        if let Some(extractor) = cell.get() {
+            return Ok(extractor);
+        }
+        let pack = rules.pack(code).expect("every extractor has its pack");
+        let compiled = Extractor::compile(rules, pack)?;
+        // Another thread may have compiled it meanwhile; either copy will do.
+        Ok(cell.get_or_init(|| compiled))
     }
 }
 
