@@ -335,10 +335,6 @@ impl Extractor {
             bare_years: common.bare_years.from..common.bare_years.to + 1,
         })
     }
-
-    pub fn code(&self) -> &str {
-        &self.code
-    }
 }
 
 /// Unit forms written after a figure (common symbols and the pack's words) and before it.
@@ -531,14 +527,17 @@ impl Extractor {
                 taken.take(m.range());
             }
         }
-        let windows = self.windows_around_numbers(text);
+        // One scan for figure candidates serves both the template windows and the separator
+        // evidence.
+        let candidates: Vec<regex::Match> = self.number.find_iter(text).collect();
+        let windows = windows_around(text, &candidates);
         let identifier = |c: &Captures| {
             let id = c.name("id").or_else(|| c.get(0))?;
             Some((Kind::Identifier, Value::Identifier(id.as_str().to_string())))
         };
         let (ids, named_ids) = (&self.identifiers, &self.named_identifiers);
         self.templated(doc, ids, &mut taken, &mut facts, &windows, identifier);
-        let evidence = self.separator_evidence(text);
+        let evidence = self.separator_evidence(&candidates);
         self.templated(doc, &self.dates, &mut taken, &mut facts, &windows, |c| {
             self.date_value(c)
         });
@@ -583,22 +582,6 @@ impl Extractor {
             note: None,
             unit: None,
         }
-    }
-
-    /// The stretches of text a template can match in: every template holds a figure, so only the
-    /// text around figures is searched. This keeps template search linear in the figures, not in
-    /// the text, whatever the regexes hold.
-    fn windows_around_numbers(&self, text: &str) -> Vec<Range<usize>> {
-        let mut windows: Vec<Range<usize>> = Vec::new();
-        for m in self.number.find_iter(text) {
-            let start = floor_boundary(text, m.start().saturating_sub(TEMPLATE_REACH));
-            let end = floor_boundary(text, (m.end() + TEMPLATE_REACH).min(text.len()));
-            match windows.last_mut() {
-                Some(last) if last.end >= start => last.end = end,
-                _ => windows.push(start..end),
-            }
-        }
-        windows
     }
 
     /// Runs template regexes, turning each free, well-bounded match into a fact.
@@ -810,9 +793,9 @@ impl Extractor {
     }
 
     /// Collects how each separator is used where only one reading fits.
-    fn separator_evidence(&self, text: &str) -> SeparatorEvidence {
+    fn separator_evidence(&self, candidates: &[regex::Match]) -> SeparatorEvidence {
         let mut evidence = SeparatorEvidence::default();
-        for m in self.number.find_iter(text) {
+        for m in candidates {
             let (runs, seps) = self.runs(m.as_str());
             let Some(&last) = seps.last() else { continue };
             match self.readings(&runs, &seps) {
@@ -1244,6 +1227,22 @@ fn minus_sign_before(text: &str, start: usize) -> Option<usize> {
         .next()
         .is_none_or(|(_, c)| c.is_whitespace() || is_ideograph(c) || "([:;：，（".contains(c));
     (matches!(sign, '-' | '−' | '‒') && stands_alone).then_some(at)
+}
+
+/// The stretches of text a template can match in: every template holds a figure, so only the
+/// text around figure candidates is searched. This keeps template search linear in the figures,
+/// not in the text, whatever the regexes hold.
+fn windows_around(text: &str, candidates: &[regex::Match]) -> Vec<Range<usize>> {
+    let mut windows: Vec<Range<usize>> = Vec::new();
+    for m in candidates {
+        let start = floor_boundary(text, m.start().saturating_sub(TEMPLATE_REACH));
+        let end = floor_boundary(text, (m.end() + TEMPLATE_REACH).min(text.len()));
+        match windows.last_mut() {
+            Some(last) if last.end >= start => last.end = end,
+            _ => windows.push(start..end),
+        }
+    }
+    windows
 }
 
 /// Whether a noun of `nouns` stands within three words before or after `span`.
