@@ -1,21 +1,23 @@
-//! Alignment: which fact of one version corresponds to which fact of another, without being told
-//! which sentences correspond.
+//! Alignment: which fact of one version corresponds to which fact of another.
 //!
-//! Every candidate pair gets a score from language-independent evidence: how the values relate
-//! ([`affinity`]), the counted-noun concept, the relative position in the document, whether the two
-//! facts lie between the same exact-agreement anchors, and the figures and Latin-script names their
-//! sentences share. Pairs are chosen globally by a monotone alignment (Needleman–Wunsch with free
-//! gaps), which keeps the order of the text; a second monotone pass over the leftovers, on value
-//! evidence alone, pairs facts whose paragraph moved. A pair below the plausibility threshold is not
-//! made: its facts are missing. The result is `Vec<(Option<left>, Option<right>)>` in reading
-//! order of the left version, as difftastic does.
+//! Correspondence comes from where a fact stands, never from whether its value agrees: the
+//! sentence aligner ([`crate::sentalign`]) says which sentences translate which, and inside each
+//! bead of corresponding sentences the facts are paired by a maximum-weight assignment
+//! (Kuhn–Munkres) on kind, unit, concept, order within the bead and value. A same-kind fact whose
+//! value contradicts still pairs when it has no better partner in its bead: the comparison then
+//! reports the contradiction. Facts left over pair across beads only on overwhelming evidence, the
+//! same value of the same kind, in a neighbouring bead or, for an unusual value, anywhere.
+//! Everything else is missing. The result is `Vec<(Option<left>, Option<right>)>` in reading order
+//! of the left version, a fact only in the right version after the left facts of its bead.
 
 use crate::analysis::Analysis;
 use crate::fact::{Fact, Kind, PartialDate, Qualifier, Quantity, SetRelation, Value};
 use crate::policy::Tolerances;
+use crate::sentalign::Bead;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
 /// One row of an alignment: a pair, or a fact with no counterpart on the other side.
 pub type Row = (Option<usize>, Option<usize>);
@@ -51,382 +53,253 @@ pub enum Hint {
     SameNumber,
 }
 
-/// Scores in points; integers keep the dynamic programme exact and deterministic.
-const SAME: i64 = 200;
-const CONSISTENT: i64 = 160;
-const CLOSE: i64 = 100;
-const NEAR: i64 = 80;
-const CONCEPT_SAME: i64 = 50;
-const CONCEPT_CLASH: i64 = -60;
-const POSITION: f64 = 100.0;
-/// Relative distance in the document at which position stops counting.
-const POSITION_REACH: f64 = 0.25;
-const CONTEXT: i64 = 50;
-const ANCHOR: i64 = 50;
-/// A pair must score at least this to be made at all.
-const PLAUSIBLE: i64 = 160;
+/// Weights in points; integers keep the assignment exact and deterministic.
+const SAME: i64 = 1000;
+const CONSISTENT: i64 = 600;
+const CLOSE: i64 = 400;
+/// A same-kind fact whose value neither agrees nor looks like a slip: still the best partner
+/// when nothing else in the bead is.
+const SAME_KIND: i64 = 150;
+const KIND_EXACT: i64 = 50;
+const CONCEPT_SAME: i64 = 100;
+const CONCEPT_CLASH: i64 = -120;
+/// Facts in the same place of their bead (first with first, last with last) earn this much.
+const ORDER: f64 = 100.0;
+/// How many beads apart leftover facts of the same value may stand and still pair.
+const NEIGHBOURS: usize = 1;
 
-/// Pairs the facts of two analysed versions.
-pub fn align(left: &Analysis, right: &Analysis, tolerances: &Tolerances) -> Vec<Row> {
-    let l = Side::new(left);
-    let r = Side::new(right);
-    let affinities: Vec<Vec<Affinity>> = left
+/// Pairs the facts of two analysed versions whose sentences `beads` aligned.
+pub fn align(
+    left: &Analysis,
+    right: &Analysis,
+    beads: &[Bead],
+    tolerances: &Tolerances,
+) -> Vec<Row> {
+    let left_bead = bead_of_facts(left, beads, |b| &b.left);
+    let right_bead = bead_of_facts(right, beads, |b| &b.right);
+    let left_groups = groups(&left_bead, beads.len());
+    let right_groups = groups(&right_bead, beads.len());
+    let mut partner: Vec<Option<usize>> = vec![None; left.facts.len()];
+    let mut taken = vec![false; right.facts.len()];
+    for (lefts, rights) in left_groups.iter().zip(&right_groups) {
+        let weight = |a: usize, b: usize| {
+            let distance = order_distance(a, lefts.len(), b, rights.len());
+            pair_weight(
+                &left.facts[lefts[a]],
+                &right.facts[rights[b]],
+                distance,
+                tolerances,
+            )
+        };
+        for (a, b) in assign(lefts.len(), rights.len(), weight) {
+            partner[lefts[a]] = Some(rights[b]);
+            taken[rights[b]] = true;
+        }
+    }
+    let rescued = rescue(
+        left,
+        right,
+        &left_bead,
+        &right_bead,
+        &partner,
+        &taken,
+        tolerances,
+    );
+    for (i, j) in rescued {
+        partner[i] = Some(j);
+        taken[j] = true;
+    }
+    rows(&partner, &taken, &left_bead, &right_bead)
+}
+
+/// The bead each fact of a version stands in.
+fn bead_of_facts(
+    analysis: &Analysis,
+    beads: &[Bead],
+    side: impl Fn(&Bead) -> &Range<usize>,
+) -> Vec<usize> {
+    let mut of_sentence = vec![0; analysis.sentences.len()];
+    for (k, bead) in beads.iter().enumerate() {
+        for s in side(bead).clone() {
+            of_sentence[s] = k;
+        }
+    }
+    analysis
         .facts
         .iter()
-        .map(|a| {
-            right
-                .facts
-                .iter()
-                .map(|b| affinity(a, b, tolerances))
-                .collect()
+        .map(|f| {
+            let sentence = analysis.sentences.index_of(f.start);
+            of_sentence.get(sentence).copied().unwrap_or(0)
         })
-        .collect();
-    let anchors = Anchors::find(left, right, &affinities);
-    let score = |i: usize, j: usize| {
-        let value = value_points(affinities[i][j])?;
-        let total = value
-            + concept_points(&left.facts[i], &right.facts[j])
-            + position_points(&l, i, &r, j)
-            + context_points(&l.context[i], &r.context[j])
-            + anchors.points(i, j);
-        (total >= PLAUSIBLE).then_some(total)
-    };
-    let first = monotone(
-        &(0..l.len).collect::<Vec<_>>(),
-        &(0..r.len).collect::<Vec<_>>(),
-        score,
-    );
-    let moved = pair_leftovers(&first, |i, j| {
-        // A moved paragraph loses the evidence of position, so its facts pair on their values
-        // alone: equal values, or consistent ones whose concept or sentence also agrees.
-        let concept = concept_points(&left.facts[i], &right.facts[j]);
-        let context = context_points(&l.context[i], &r.context[j]);
-        let value = match affinities[i][j] {
-            Affinity::Same => SAME,
-            Affinity::Consistent if concept > 0 || context > 0 => CONSISTENT,
-            _ => return None,
-        };
-        Some(value + concept + context).filter(|&t| t >= PLAUSIBLE)
-    });
-    let second = merge(first, &moved);
-    // Sentences that the pairs so far show to correspond (or their neighbours, since translation
-    // splits and merges sentences): inside them, facts that translation reordered pair on any
-    // value evidence, contradictions included, by a global assignment.
-    let linked: BTreeSet<(usize, usize)> = second
-        .iter()
-        .filter_map(|&(i, j)| Some((l.sentence[i?], r.sentence[j?])))
-        .collect();
-    let near_linked = |a: usize, b: usize| {
-        [(0, 0), (1, 0), (0, 1), (1, 1)].iter().any(|&(da, db)| {
-            linked.contains(&(a + da, b + db))
-                || (a >= da && b >= db && linked.contains(&(a - da, b - db)))
-        })
-    };
-    let in_linked_sentences = assign_leftovers(&second, |i, j| {
-        if !near_linked(l.sentence[i], r.sentence[j]) {
-            return None;
-        }
-        let value = value_points(affinities[i][j])?;
-        Some(value + concept_points(&left.facts[i], &right.facts[j]))
-    });
-    merge(second, &in_linked_sentences)
-}
-
-/// Pairs the facts left alone by the earlier passes with a maximum-weight assignment (not in text
-/// order): `score` says which pairs are allowed and how good they are.
-fn assign_leftovers(rows: &[Row], score: impl Fn(usize, usize) -> Option<i64>) -> Vec<Row> {
-    let (lonely_left, lonely_right) = lonely(rows);
-    if lonely_left.is_empty() || lonely_right.is_empty() {
-        return Vec::new();
-    }
-    let weight = |i: usize, j: usize| score(i, j).filter(|&w| w > 0).unwrap_or(0);
-    // The solver wants no more rows than columns.
-    let transposed = lonely_left.len() > lonely_right.len();
-    let (rows_of, cols_of) = if transposed {
-        (&lonely_right, &lonely_left)
-    } else {
-        (&lonely_left, &lonely_right)
-    };
-    let weights = pathfinding::matrix::Matrix::from_fn(rows_of.len(), cols_of.len(), |(r, c)| {
-        let (i, j) = if transposed {
-            (cols_of[c], rows_of[r])
-        } else {
-            (rows_of[r], cols_of[c])
-        };
-        weight(i, j)
-    });
-    let (_, assignment) = pathfinding::kuhn_munkres::kuhn_munkres(&weights);
-    assignment
-        .into_iter()
-        .enumerate()
-        .map(|(r, c)| {
-            if transposed {
-                (cols_of[c], rows_of[r])
-            } else {
-                (rows_of[r], cols_of[c])
-            }
-        })
-        .filter(|&(i, j)| weight(i, j) > 0)
-        .map(|(i, j)| (Some(i), Some(j)))
         .collect()
 }
 
-/// The left facts and the right facts that have no partner yet.
-fn lonely(rows: &[Row]) -> (Vec<usize>, Vec<usize>) {
-    let left = rows
-        .iter()
-        .filter_map(|r| match r {
-            (Some(i), None) => Some(*i),
-            _ => None,
-        })
-        .collect();
-    let right = rows
-        .iter()
-        .filter_map(|r| match r {
-            (None, Some(j)) => Some(*j),
-            _ => None,
-        })
-        .collect();
-    (left, right)
-}
-
-/// What the aligner knows about one version.
-struct Side {
-    len: usize,
-    /// Fact index and sentence index, each as a fraction of the document.
-    place: Vec<(f64, f64)>,
-    /// Figures and Latin-script names in each fact's sentence (the fact itself excluded).
-    context: Vec<BTreeSet<String>>,
-    /// The sentence each fact stands in.
-    sentence: Vec<usize>,
-}
-
-impl Side {
-    fn new(analysis: &Analysis) -> Side {
-        let facts = &analysis.facts;
-        let sentences = analysis.sentences.len().max(1) as f64;
-        let sentence_of: Vec<usize> = facts
-            .iter()
-            .map(|f| analysis.sentences.index_of(f.start))
-            .collect();
-        let place = facts
-            .iter()
-            .enumerate()
-            .map(|(i, _)| {
-                (
-                    (i as f64 + 0.5) / facts.len() as f64,
-                    (sentence_of[i] as f64 + 0.5) / sentences,
-                )
-            })
-            .collect();
-        let context = (0..facts.len())
-            .map(|i| {
-                let span = analysis.sentences.span(sentence_of[i]);
-                let mut tokens = latin_names(&analysis.document.text[span]);
-                tokens.extend(
-                    (0..facts.len())
-                        .filter(|&k| k != i && sentence_of[k] == sentence_of[i])
-                        .map(|k| facts[k].value.to_string()),
-                );
-                tokens
-            })
-            .collect();
-        Side {
-            len: facts.len(),
-            place,
-            context,
-            sentence: sentence_of,
-        }
+/// The facts of each bead, in reading order.
+fn groups(bead_of: &[usize], beads: usize) -> Vec<Vec<usize>> {
+    let mut groups = vec![Vec::new(); beads.max(1)];
+    for (fact, &bead) in bead_of.iter().enumerate() {
+        groups[bead].push(fact);
     }
+    groups
 }
 
-/// Capitalised Latin-script words that do not open the sentence: names survive translation.
-fn latin_names(sentence: &str) -> BTreeSet<String> {
-    sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .skip(1)
-        .filter(|w| {
-            w.chars().count() >= 2
-                && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-                && w.chars().all(|c| c.is_ascii_alphabetic())
-        })
-        .map(str::to_string)
-        .collect()
+/// How far apart two facts stand in their beads, from 0 (the same relative place) to 1.
+fn order_distance(a: usize, n: usize, b: usize, m: usize) -> f64 {
+    let place = |k: usize, count: usize| (k as f64 + 0.5) / count as f64;
+    (place(a, n) - place(b, m)).abs()
 }
 
-/// Exact agreements whose value occurs once on each side, kept in order (a longest increasing
-/// subsequence): like patience diff, they fix which stretch of one text matches which of the other.
-struct Anchors {
-    /// For each left fact, how many anchors lie before it (an anchor counts as before itself + 1).
-    left_segment: Vec<usize>,
-    right_segment: Vec<usize>,
-}
-
-impl Anchors {
-    fn find(left: &Analysis, right: &Analysis, affinities: &[Vec<Affinity>]) -> Anchors {
-        let unique = |facts: &[Fact]| {
-            let mut count: BTreeMap<(Kind, String), usize> = BTreeMap::new();
-            for f in facts {
-                *count.entry((f.kind, f.value.to_string())).or_default() += 1;
-            }
-            move |f: &Fact| count[&(f.kind, f.value.to_string())] == 1
-        };
-        let (left_unique, right_unique) = (unique(&left.facts), unique(&right.facts));
-        let candidates: Vec<(usize, usize)> = affinities
-            .iter()
-            .enumerate()
-            .flat_map(|(i, row)| {
-                row.iter()
-                    .enumerate()
-                    .filter(|(_, a)| **a == Affinity::Same)
-                    .map(move |(j, _)| (i, j))
-            })
-            .filter(|&(i, j)| left_unique(&left.facts[i]) && right_unique(&right.facts[j]))
-            .collect();
-        let chosen = longest_increasing(&candidates);
-        Anchors {
-            left_segment: segments(left.facts.len(), chosen.iter().map(|&(i, _)| i)),
-            right_segment: segments(right.facts.len(), chosen.iter().map(|&(_, j)| j)),
-        }
-    }
-
-    fn points(&self, i: usize, j: usize) -> i64 {
-        if self.left_segment[i] == self.right_segment[j] {
-            ANCHOR
-        } else {
-            0
-        }
-    }
-}
-
-/// Segment number of each index: anchors at `at` split `0..len`; an anchor belongs to the segment
-/// it closes, so an anchor pair always shares its segment.
-fn segments(len: usize, at: impl Iterator<Item = usize>) -> Vec<usize> {
-    let at: BTreeSet<usize> = at.collect();
-    (0..len).map(|i| at.range(..i).count()).collect()
-}
-
-/// The longest chain of pairs increasing on both sides (candidates come sorted by left index).
-fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let mut best: Vec<(usize, Option<usize>)> = Vec::with_capacity(pairs.len());
-    for (k, &(i, j)) in pairs.iter().enumerate() {
-        let prev = (0..k)
-            .filter(|&p| pairs[p].0 < i && pairs[p].1 < j)
-            .max_by_key(|&p| (best[p].0, std::cmp::Reverse(p)));
-        best.push(prev.map_or((1, None), |p| (best[p].0 + 1, Some(p))));
-    }
-    let mut at = (0..pairs.len()).max_by_key(|&k| (best[k].0, std::cmp::Reverse(k)));
-    let mut chain = Vec::new();
-    while let Some(k) = at {
-        chain.push(pairs[k]);
-        at = best[k].1;
-    }
-    chain.reverse();
-    chain
-}
-
-fn value_points(affinity: Affinity) -> Option<i64> {
-    match affinity {
-        Affinity::Same => Some(SAME),
-        Affinity::Consistent => Some(CONSISTENT),
-        Affinity::Close(Hint::Near) => Some(NEAR),
-        Affinity::Close(_) => Some(CLOSE),
-        Affinity::Unrelated => None,
-    }
-}
-
-fn concept_points(a: &Fact, b: &Fact) -> i64 {
-    match (&a.concept, &b.concept) {
+/// How good a partner `b` is for `a` inside one bead; `None` when they cannot be one fact.
+fn pair_weight(a: &Fact, b: &Fact, order_distance: f64, tolerances: &Tolerances) -> Option<i64> {
+    let value = match affinity(a, b, tolerances) {
+        Affinity::Same => SAME,
+        Affinity::Consistent => CONSISTENT,
+        Affinity::Close(_) => CLOSE,
+        Affinity::Unrelated if may_contradict(a, b) => SAME_KIND,
+        Affinity::Unrelated => return None,
+    };
+    let concept = match (&a.concept, &b.concept) {
         (Some(x), Some(y)) if x == y => CONCEPT_SAME,
         (Some(_), Some(_)) => CONCEPT_CLASH,
         _ => 0,
-    }
+    };
+    let kind = if a.kind == b.kind { KIND_EXACT } else { 0 };
+    let order = (ORDER * (1.0 - order_distance)).round() as i64;
+    Some(value + concept + kind + order).filter(|&w| w > 0)
 }
 
-fn position_points(l: &Side, i: usize, r: &Side, j: usize) -> i64 {
-    let (li, ls) = l.place[i];
-    let (rj, rs) = r.place[j];
-    let distance = ((li - rj).abs() + (ls - rs).abs()) / 2.0;
-    (POSITION * (1.0 - distance / POSITION_REACH).max(0.0)).round() as i64
+/// Two facts whose values do not relate can still be one fact stated wrongly when they are of
+/// one kind, in units of one dimension, counting the same thing.
+fn may_contradict(a: &Fact, b: &Fact) -> bool {
+    let units = match (&a.unit, &b.unit) {
+        (Some(x), Some(y)) => x.converts_to(y),
+        _ => true,
+    };
+    let concepts = match (&a.concept, &b.concept) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    a.kind == b.kind && units && concepts
 }
 
-fn context_points(a: &BTreeSet<String>, b: &BTreeSet<String>) -> i64 {
-    let smaller = a.len().min(b.len());
-    if smaller == 0 {
-        return 0;
+/// A maximum-weight assignment between `n` and `m` items; `weight` says which pairs are allowed.
+fn assign(n: usize, m: usize, weight: impl Fn(usize, usize) -> Option<i64>) -> Vec<(usize, usize)> {
+    if n == 0 || m == 0 {
+        return Vec::new();
     }
-    let shared = a.intersection(b).count();
-    CONTEXT * shared as i64 / smaller as i64
-}
-
-/// Needleman–Wunsch with free gaps over two index sequences: the order-keeping set of pairs with
-/// the highest total score. Ties prefer a pair; a lone left fact comes before a lone right one,
-/// as `-` lines precede `+` lines in a diff.
-fn monotone(
-    left: &[usize],
-    right: &[usize],
-    score: impl Fn(usize, usize) -> Option<i64>,
-) -> Vec<Row> {
-    let (n, m) = (left.len(), right.len());
-    let width = m + 1;
-    let mut best = vec![0i64; (n + 1) * width];
-    let mut pair_score = vec![None; n * m];
-    for a in 1..=n {
-        for b in 1..=m {
-            let s = score(left[a - 1], right[b - 1]);
-            pair_score[(a - 1) * m + (b - 1)] = s;
-            let diagonal = s.map_or(i64::MIN, |s| best[(a - 1) * width + b - 1] + s);
-            best[a * width + b] = diagonal
-                .max(best[(a - 1) * width + b])
-                .max(best[a * width + b - 1]);
-        }
-    }
-    let mut rows = Vec::with_capacity(n + m);
-    let (mut a, mut b) = (n, m);
-    while a > 0 || b > 0 {
-        let here = best[a * width + b];
-        let s = (a > 0 && b > 0)
-            .then(|| pair_score[(a - 1) * m + (b - 1)])
-            .flatten();
-        if s.is_some_and(|s| best[(a - 1) * width + b - 1] + s == here) {
-            rows.push((Some(left[a - 1]), Some(right[b - 1])));
-            a -= 1;
-            b -= 1;
-        } else if b > 0 && (a == 0 || best[a * width + b - 1] == here) {
-            rows.push((None, Some(right[b - 1])));
-            b -= 1;
+    let weights: Vec<Vec<i64>> = (0..n)
+        .map(|a| (0..m).map(|b| weight(a, b).unwrap_or(0)).collect())
+        .collect();
+    // The solver wants no more rows than columns.
+    let transposed = n > m;
+    let (rows, cols) = if transposed { (m, n) } else { (n, m) };
+    let matrix = pathfinding::matrix::Matrix::from_fn(rows, cols, |(r, c)| {
+        if transposed {
+            weights[c][r]
         } else {
-            rows.push((Some(left[a - 1]), None));
-            a -= 1;
+            weights[r][c]
+        }
+    });
+    let (_, assignment) = pathfinding::kuhn_munkres::kuhn_munkres(&matrix);
+    assignment
+        .into_iter()
+        .enumerate()
+        .map(|(r, c)| if transposed { (c, r) } else { (r, c) })
+        .filter(|&(a, b)| weights[a][b] > 0)
+        .collect()
+}
+
+/// Pairs facts the beads left alone on both sides when the evidence is overwhelming: the same
+/// value of the same kind in a neighbouring bead (translation moves a figure across a sentence
+/// boundary), or anywhere for a value too unusual to recur by chance (a moved sentence). Candidates
+/// are found by value, never by trying every pair; the strongest are taken first.
+fn rescue(
+    left: &Analysis,
+    right: &Analysis,
+    left_bead: &[usize],
+    right_bead: &[usize],
+    partner: &[Option<usize>],
+    taken: &[bool],
+    tolerances: &Tolerances,
+) -> Vec<(usize, usize)> {
+    let key = |f: &Fact| (family(f.kind), f.value.to_string());
+    let mut lonely_right: BTreeMap<(u8, String), Vec<usize>> = BTreeMap::new();
+    for (j, fact) in right.facts.iter().enumerate().filter(|&(j, _)| !taken[j]) {
+        lonely_right.entry(key(fact)).or_default().push(j);
+    }
+    let lonely_left: Vec<usize> = (0..left.facts.len())
+        .filter(|&i| partner[i].is_none())
+        .collect();
+    let mut left_count: BTreeMap<(u8, String), usize> = BTreeMap::new();
+    for &i in &lonely_left {
+        *left_count.entry(key(&left.facts[i])).or_default() += 1;
+    }
+    let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+    for &i in &lonely_left {
+        let fact = &left.facts[i];
+        let k = key(fact);
+        let Some(rights) = lonely_right.get(&k) else {
+            continue;
+        };
+        let unique = rights.len() == 1 && left_count[&k] == 1;
+        for &j in rights {
+            if affinity(fact, &right.facts[j], tolerances) != Affinity::Same {
+                continue;
+            }
+            let distance = left_bead[i].abs_diff(right_bead[j]);
+            if distance <= NEIGHBOURS || (unique && unusual(fact)) {
+                candidates.push((distance, i, j));
+            }
         }
     }
-    rows.reverse();
-    rows
+    candidates.sort_unstable();
+    let (mut used_left, mut used_right) = (BTreeSet::new(), BTreeSet::new());
+    let mut pairs = Vec::new();
+    for (_, i, j) in candidates {
+        if !used_left.contains(&i) && !used_right.contains(&j) {
+            used_left.insert(i);
+            used_right.insert(j);
+            pairs.push((i, j));
+        }
+    }
+    pairs
 }
 
-/// Pairs the facts the first pass left alone on both sides, again keeping their relative order
-/// (a moved paragraph keeps its inner order).
-fn pair_leftovers(rows: &[Row], score: impl Fn(usize, usize) -> Option<i64>) -> Vec<Row> {
-    let (lonely_left, lonely_right) = lonely(rows);
-    monotone(&lonely_left, &lonely_right, score)
-        .into_iter()
-        .filter(|(i, j)| i.is_some() && j.is_some())
-        .collect()
+/// A value that does not recur by chance in a text: not a small count.
+fn unusual(fact: &Fact) -> bool {
+    match &fact.value {
+        Value::Quantity(q) => {
+            fact.kind != Kind::Number
+                || fact.unit.is_some()
+                || !q.value.is_integer()
+                || q.value.abs() >= Decimal::from(100)
+        }
+        _ => true,
+    }
 }
 
-/// Puts the second-pass pairs in place of their left fact and drops their lone right fact.
-fn merge(rows: Vec<Row>, moved: &[Row]) -> Vec<Row> {
-    let partner: BTreeMap<usize, usize> =
-        moved.iter().filter_map(|&(i, j)| Some((i?, j?))).collect();
-    let taken: BTreeSet<usize> = partner.values().copied().collect();
-    rows.into_iter()
-        .filter_map(|row| match row {
-            (Some(i), None) => Some((Some(i), partner.get(&i).copied())),
-            (None, Some(j)) if taken.contains(&j) => None,
-            other => Some(other),
-        })
-        .collect()
+/// The alignment rows in reading order: bead by bead, the left facts with their partners, then
+/// the facts of the right version that have none.
+fn rows(
+    partner: &[Option<usize>],
+    taken: &[bool],
+    left_bead: &[usize],
+    right_bead: &[usize],
+) -> Vec<Row> {
+    let mut keyed: Vec<((usize, u8, usize), Row)> = partner
+        .iter()
+        .enumerate()
+        .map(|(i, &j)| ((left_bead[i], 0, i), (Some(i), j)))
+        .collect();
+    keyed.extend(
+        taken
+            .iter()
+            .enumerate()
+            .filter(|&(_, &t)| !t)
+            .map(|(j, _)| ((right_bead[j], 1, j), (None, Some(j)))),
+    );
+    keyed.sort_unstable_by_key(|&(key, _)| key);
+    keyed.into_iter().map(|(_, row)| row).collect()
 }
 
 /// Kinds that can stand for one another: a figure written as a plain number in one version may be
@@ -482,9 +355,6 @@ fn quantity_affinity(
     y: &Quantity,
     tolerances: &Tolerances,
 ) -> Affinity {
-    if small_counts_of_different_things(a, b, x, y) {
-        return Affinity::Unrelated;
-    }
     // Neighbouring ordinals number different things (the XIV and the XV congress), not one
     // thing stated wrongly.
     if (a.kind == Kind::Ordinal || b.kind == Kind::Ordinal) && x.value != y.value {
@@ -515,17 +385,6 @@ fn quantity_affinity(
     }
     interval_affinity(a, b, tolerances)
         .unwrap_or_else(|| hint(x, y, tolerances).map_or(Affinity::Unrelated, Affinity::Close))
-}
-
-/// Small counts ("two", "3") are everywhere in a text: equal ones are the same fact only when
-/// they count the same thing. "двух населённых пунктов" is not "deux niveaux".
-fn small_counts_of_different_things(a: &Fact, b: &Fact, x: &Quantity, y: &Quantity) -> bool {
-    let small = |q: &Quantity| q.value.is_integer() && q.value.abs() < Decimal::from(13);
-    a.kind == Kind::Number
-        && b.kind == Kind::Number
-        && small(x)
-        && small(y)
-        && a.concept != b.concept
 }
 
 /// Figures in two units of one dimension: their converted sets decide; a conversion that is off
@@ -814,44 +673,5 @@ mod tests {
             identifier_affinity("45-CT/TW", "45-NQ/TW"),
             Affinity::Close(Hint::SameNumber)
         );
-    }
-
-    #[test]
-    fn monotone_alignment_keeps_order_and_skips_implausible_pairs() {
-        // Left 0,1,2 and right 0,1,2 where 1 ↔ 1 is implausible and 2 ↔ 2 is strong.
-        let score = |i: usize, j: usize| (i == j && i != 1).then_some(200);
-        let rows = monotone(&[0, 1, 2], &[0, 1, 2], score);
-        assert_eq!(
-            rows,
-            vec![
-                (Some(0), Some(0)),
-                (Some(1), None),
-                (None, Some(1)),
-                (Some(2), Some(2))
-            ]
-        );
-    }
-
-    #[test]
-    fn leftovers_pair_after_a_paragraph_moved() {
-        // Right has left's facts in the order 0, 2, 1: the first pass keeps 0 and one of the
-        // others; the second pass pairs the remaining one.
-        let score = |i: usize, j: usize| {
-            let order = [0, 2, 1];
-            (order[j] == i).then_some(200)
-        };
-        let first = monotone(&[0, 1, 2], &[0, 1, 2], score);
-        let moved = pair_leftovers(&first, score);
-        let rows = merge(first, &moved);
-        let pairs: BTreeSet<Row> = rows.iter().copied().collect();
-        assert!(pairs.contains(&(Some(1), Some(2))));
-        assert!(pairs.contains(&(Some(2), Some(1))));
-        assert_eq!(rows.len(), 3);
-    }
-
-    #[test]
-    fn longest_increasing_chain() {
-        let chain = longest_increasing(&[(0, 0), (1, 3), (2, 1), (3, 2)]);
-        assert_eq!(chain, vec![(0, 0), (2, 1), (3, 2)]);
     }
 }

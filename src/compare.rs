@@ -9,6 +9,7 @@ use crate::align::{self, Hint};
 use crate::analysis::Analysis;
 use crate::fact::{Fact, Qualifier, SetRelation, Value};
 use crate::policy::{self, Policy, Relation, Severity, Status, Tolerances};
+use crate::sentalign::{self, Bead};
 
 /// One judged row of the alignment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,11 +77,13 @@ impl Summary {
     }
 }
 
-/// The findings for one pair of versions, in alignment order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The findings for one pair of versions, in alignment order, and the sentence alignment they
+/// rest on.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
     pub findings: Vec<Finding>,
     pub summary: Summary,
+    pub sentences: Vec<Bead>,
 }
 
 impl Comparison {
@@ -96,13 +99,18 @@ impl Comparison {
 
 /// Aligns and judges two versions.
 pub fn compare(left: &Analysis, right: &Analysis, policy: &Policy) -> Comparison {
-    let rows = align::align(left, right, &policy.tolerances);
+    let sentences = sentalign::align(left, right);
+    let rows = align::align(left, right, &sentences, &policy.tolerances);
     let findings: Vec<Finding> = rows
         .into_iter()
         .map(|row| judge(row, left, right, policy))
         .collect();
     let summary = Summary::of(&findings);
-    Comparison { findings, summary }
+    Comparison {
+        findings,
+        summary,
+        sentences,
+    }
 }
 
 /// What a run compares: first each document's inconsistencies within itself (as a pair of the
@@ -144,7 +152,11 @@ pub fn within(doc: &Analysis, policy: &Policy) -> Comparison {
         .map(|(i, _, j, _)| judge((Some(i), Some(j)), doc, doc, policy))
         .collect();
     let summary = Summary::of(&findings);
-    Comparison { findings, summary }
+    Comparison {
+        findings,
+        summary,
+        sentences: Vec::new(),
+    }
 }
 
 fn judge(row: align::Row, left: &Analysis, right: &Analysis, policy: &Policy) -> Finding {

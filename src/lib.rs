@@ -2,8 +2,8 @@
 //!
 //! Data flows one way through one module per stage:
 //! [`source`] (bytes → text with spans) → [`lang`] (which language, and why) → [`segment`]
-//! (sentences) → [`extract`] (facts, per language, from [`rules`]) → [`align`] (pairs across
-//! versions) → [`compare`] (status and severity from the [`policy`]) → [`report`] (text, JSON).
+//! (sentences) → [`extract`] (facts, per language, from [`rules`]) → [`sentalign`] (which
+//! sentences translate which) → [`align`] (pairs of facts across versions) → [`compare`] (status and severity from the [`policy`]) → [`report`] (text, JSON).
 //! [`analysis`] runs the per-document stages. The library never prints and never exits: the
 //! `factdiff` binary decides both.
 //!
@@ -26,6 +26,7 @@ pub mod policy;
 pub mod report;
 pub mod rules;
 pub mod segment;
+pub mod sentalign;
 pub mod snapshot;
 pub mod source;
 pub mod suppress;

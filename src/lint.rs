@@ -81,6 +81,7 @@ impl Judged {
         self.active = Some(Comparison {
             summary: Summary::of(&findings),
             findings,
+            sentences: self.all.sentences.clone(),
         });
     }
 }
