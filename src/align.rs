@@ -11,7 +11,7 @@
 //! of the left version, a fact only in the right version after the left facts of its bead.
 
 use crate::analysis::Analysis;
-use crate::fact::{Fact, Kind, PartialDate, Qualifier, Quantity, SetRelation, Value};
+use crate::fact::{Fact, Interval, Kind, PartialDate, Qualifier, Quantity, SetRelation, Value};
 use crate::policy::Tolerances;
 use crate::sentalign::Bead;
 use rust_decimal::prelude::ToPrimitive;
@@ -49,6 +49,8 @@ pub enum Hint {
     OtherField,
     /// The same figure as a different kind (a percent and a plain number).
     OtherKind,
+    /// The same figure with bounds that exclude each other ("more than 9" and "less than 9").
+    OtherQualifier,
     /// Identifiers with the same number and other letters.
     SameNumber,
 }
@@ -61,9 +63,13 @@ const CLOSE: i64 = 400;
 /// when nothing else in the bead is.
 const SAME_KIND: i64 = 150;
 const KIND_EXACT: i64 = 50;
+/// How far apart in their beads (as a share of the text) two plain numbers whose values do not
+/// relate may stand and still be taken for one fact: a figure changed in translation stays about
+/// where it was.
+const CONTRADICTION_REACH: f64 = 0.4;
 const CONCEPT_SAME: i64 = 100;
 const CONCEPT_CLASH: i64 = -120;
-/// Facts in the same place of their bead (first with first, last with last) earn this much.
+/// Facts in the same place of their bead's text earn this much, less as they stand apart.
 const ORDER: f64 = 100.0;
 /// How many beads apart leftover facts of the same value may stand and still pair.
 const NEIGHBOURS: usize = 1;
@@ -75,21 +81,17 @@ pub fn align(
     beads: &[Bead],
     tolerances: &Tolerances,
 ) -> Vec<Row> {
-    let left_bead = bead_of_facts(left, beads, |b| &b.left);
-    let right_bead = bead_of_facts(right, beads, |b| &b.right);
+    let (left_bead, left_place) = places(left, beads, |b| &b.left);
+    let (right_bead, right_place) = places(right, beads, |b| &b.right);
     let left_groups = groups(&left_bead, beads.len());
     let right_groups = groups(&right_bead, beads.len());
     let mut partner: Vec<Option<usize>> = vec![None; left.facts.len()];
     let mut taken = vec![false; right.facts.len()];
     for (lefts, rights) in left_groups.iter().zip(&right_groups) {
         let weight = |a: usize, b: usize| {
-            let distance = order_distance(a, lefts.len(), b, rights.len());
-            pair_weight(
-                &left.facts[lefts[a]],
-                &right.facts[rights[b]],
-                distance,
-                tolerances,
-            )
+            let (i, j) = (lefts[a], rights[b]);
+            let distance = (left_place[i] - right_place[j]).abs();
+            pair_weight(&left.facts[i], &right.facts[j], distance, tolerances)
         };
         for (a, b) in assign(lefts.len(), rights.len(), weight) {
             partner[lefts[a]] = Some(rights[b]);
@@ -112,26 +114,39 @@ pub fn align(
     rows(&partner, &taken, &left_bead, &right_bead)
 }
 
-/// The bead each fact of a version stands in.
-fn bead_of_facts(
+/// The bead each fact of a version stands in, and where in the bead's text it stands, from 0
+/// (its start) to 1 (its end).
+fn places(
     analysis: &Analysis,
     beads: &[Bead],
     side: impl Fn(&Bead) -> &Range<usize>,
-) -> Vec<usize> {
+) -> (Vec<usize>, Vec<f64>) {
     let mut of_sentence = vec![0; analysis.sentences.len()];
+    let mut spans = Vec::with_capacity(beads.len());
     for (k, bead) in beads.iter().enumerate() {
-        for s in side(bead).clone() {
+        let sentences = side(bead).clone();
+        for s in sentences.clone() {
             of_sentence[s] = k;
         }
+        let span = match (sentences.start, sentences.end) {
+            (start, end) if start < end => {
+                analysis.sentences.span(start).start..analysis.sentences.span(end - 1).end
+            }
+            _ => 0..0,
+        };
+        spans.push(span);
     }
     analysis
         .facts
         .iter()
         .map(|f| {
             let sentence = analysis.sentences.index_of(f.start);
-            of_sentence.get(sentence).copied().unwrap_or(0)
+            let bead = of_sentence.get(sentence).copied().unwrap_or(0);
+            let span = spans.get(bead).cloned().unwrap_or(0..0);
+            let place = (f.start.saturating_sub(span.start)) as f64 / span.len().max(1) as f64;
+            (bead, place.min(1.0))
         })
-        .collect()
+        .unzip()
 }
 
 /// The facts of each bead, in reading order.
@@ -143,19 +158,13 @@ fn groups(bead_of: &[usize], beads: usize) -> Vec<Vec<usize>> {
     groups
 }
 
-/// How far apart two facts stand in their beads, from 0 (the same relative place) to 1.
-fn order_distance(a: usize, n: usize, b: usize, m: usize) -> f64 {
-    let place = |k: usize, count: usize| (k as f64 + 0.5) / count as f64;
-    (place(a, n) - place(b, m)).abs()
-}
-
 /// How good a partner `b` is for `a` inside one bead; `None` when they cannot be one fact.
 fn pair_weight(a: &Fact, b: &Fact, order_distance: f64, tolerances: &Tolerances) -> Option<i64> {
     let value = match affinity(a, b, tolerances) {
         Affinity::Same => SAME,
         Affinity::Consistent => CONSISTENT,
         Affinity::Close(_) => CLOSE,
-        Affinity::Unrelated if may_contradict(a, b) => SAME_KIND,
+        Affinity::Unrelated if may_contradict(a, b, order_distance) => SAME_KIND,
         Affinity::Unrelated => return None,
     };
     let concept = match (&a.concept, &b.concept) {
@@ -169,17 +178,26 @@ fn pair_weight(a: &Fact, b: &Fact, order_distance: f64, tolerances: &Tolerances)
 }
 
 /// Two facts whose values do not relate can still be one fact stated wrongly when they are of
-/// one kind, in units of one dimension, counting the same thing.
-fn may_contradict(a: &Fact, b: &Fact) -> bool {
+/// one kind, in units of one dimension (or both without unit: a unit on one side only is more
+/// likely a conversion the other side did not name), counting the same thing. Ordinals must be
+/// written in digits: ordinal words ("first", "second") also order and rank, and translations
+/// use them freely. Plain numbers are everywhere in a text, so they must also stand about where
+/// the other stands in the bead; a year, a percent or a measure is distinctive wherever it is.
+fn may_contradict(a: &Fact, b: &Fact, order_distance: f64) -> bool {
     let units = match (&a.unit, &b.unit) {
         (Some(x), Some(y)) => x.converts_to(y),
-        _ => true,
+        (None, None) => true,
+        _ => false,
     };
     let concepts = match (&a.concept, &b.concept) {
         (Some(x), Some(y)) => x == y,
         _ => true,
     };
-    a.kind == b.kind && units && concepts
+    let digits = |f: &Fact| f.text.chars().any(|c| c.is_ascii_digit());
+    let ordinals = a.kind != Kind::Ordinal || (digits(a) && digits(b));
+    let plain = a.kind == Kind::Number && a.unit.is_none();
+    let placed = !plain || order_distance <= CONTRADICTION_REACH;
+    a.kind == b.kind && units && concepts && ordinals && placed
 }
 
 /// A maximum-weight assignment between `n` and `m` items; `weight` says which pairs are allowed.
@@ -383,8 +401,12 @@ fn quantity_affinity(
     if (one_sided(a.qualifier) || one_sided(b.qualifier)) && !within(x, y, BOUND_REACH) {
         return Affinity::Unrelated;
     }
-    interval_affinity(a, b, tolerances)
-        .unwrap_or_else(|| hint(x, y, tolerances).map_or(Affinity::Unrelated, Affinity::Close))
+    interval_affinity(a, b, tolerances).unwrap_or_else(|| {
+        if x.value == y.value {
+            return Affinity::Close(Hint::OtherQualifier);
+        }
+        hint(x, y, tolerances).map_or(Affinity::Unrelated, Affinity::Close)
+    })
 }
 
 /// Figures in two units of one dimension: their converted sets decide; a conversion that is off
@@ -409,11 +431,21 @@ fn within(x: &Quantity, y: &Quantity, reach: Decimal) -> bool {
     (x.value - y.value).abs() <= largest * reach
 }
 
+/// The sets of values two facts allow, as they can be compared: in base units when both name a
+/// unit, as written when one leaves its unit implicit ("100 feet" and "100 pieds" where the
+/// French unit was not recognised, or "(100)" repeating it).
+pub fn comparable_sets(a: &Fact, b: &Fact, about: Decimal) -> Option<(Interval, Interval)> {
+    if a.unit.is_some() && b.unit.is_some() {
+        Some((a.denotation(about)?, b.denotation(about)?))
+    } else {
+        Some((a.written_denotation(about)?, b.written_denotation(about)?))
+    }
+}
+
 /// Same or Consistent from the facts' denotations; `None` when they are disjoint.
 fn interval_affinity(a: &Fact, b: &Fact, tolerances: &Tolerances) -> Option<Affinity> {
-    let relation = a
-        .denotation(tolerances.about)?
-        .relation(&b.denotation(tolerances.about)?);
+    let (x, y) = comparable_sets(a, b, tolerances.about)?;
+    let relation = x.relation(&y);
     match relation {
         SetRelation::Equal if a.qualifier == b.qualifier => Some(Affinity::Same),
         SetRelation::Disjoint => None,

@@ -245,10 +245,18 @@ pub fn classify(a: &Fact, b: &Fact, tolerances: &Tolerances) -> (Relation, Strin
 }
 
 fn classify_quantities(a: &Fact, b: &Fact, tolerances: &Tolerances) -> (Relation, String) {
-    let (Some(x), Some(y)) = (
-        a.denotation(tolerances.about),
-        b.denotation(tolerances.about),
-    ) else {
+    if let Some(opposite) = opposite_bounds(a, b) {
+        return opposite;
+    }
+    // The same bound with another figure states another fact ("more than 28,000" and "more than
+    // 24,000"): the figures decide, not the sets they bound.
+    let same_bound = a.qualifier == b.qualifier && a.qualifier != Qualifier::Exact;
+    let sets = if same_bound {
+        a.figure_interval(false).zip(b.figure_interval(false))
+    } else {
+        align::comparable_sets(a, b, tolerances.about)
+    };
+    let Some((x, y)) = sets else {
         return (Relation::ValueMismatch, "the values differ".into());
     };
     if let Some(judged) = classify_units(a, b, &x, &y) {
@@ -282,8 +290,38 @@ fn classify_quantities(a: &Fact, b: &Fact, tolerances: &Tolerances) -> (Relation
             Relation::Overlap,
             "the ranges of values overlap, neither contains the other".into(),
         ),
+        SetRelation::Disjoint if same_bound => (
+            Relation::ValueMismatch,
+            format!(
+                "{} on both sides, with another figure",
+                qualifier_words(a.qualifier)
+            ),
+        ),
         SetRelation::Disjoint => disjoint(a, b, tolerances),
     }
+}
+
+/// A lower bound on one side and an upper bound on the other ("at least 384" and "не более 384")
+/// say opposite things, whatever their figures.
+fn opposite_bounds(a: &Fact, b: &Fact) -> Option<(Relation, String)> {
+    let direction = |q: Qualifier| match q {
+        Qualifier::MoreThan | Qualifier::AtLeast => Some(true),
+        Qualifier::LessThan | Qualifier::AtMost => Some(false),
+        Qualifier::Exact | Qualifier::About => None,
+    };
+    let (Some(x), Some(y)) = (direction(a.qualifier), direction(b.qualifier)) else {
+        return None;
+    };
+    (x != y).then(|| {
+        (
+            Relation::ValueMismatch,
+            format!(
+                "{} on the left and {} on the right are opposite bounds",
+                qualifier_words(a.qualifier),
+                qualifier_words(b.qualifier)
+            ),
+        )
+    })
 }
 
 /// Figures in two different units: converted when they measure the same thing, else a mismatch.
@@ -304,8 +342,13 @@ fn classify_units(
         let detail = format!("{} on the left, {} on the right", ua.id, ub.id);
         return Some((Relation::UnitMismatch, detail));
     }
+    // Converted figures are rounded, often to their leading digits: 200 miles is 320 km.
+    let loosely = a.qualifier == b.qualifier
+        && a.figure_interval(true)
+            .zip(b.figure_interval(true))
+            .is_some_and(|(x, y)| x.relation(&y) != SetRelation::Disjoint);
     Some(match x.relation(y) {
-        SetRelation::Disjoint => (
+        SetRelation::Disjoint if !loosely => (
             Relation::ValueMismatch,
             format!(
                 "{} {} does not convert to {} {}",

@@ -374,21 +374,52 @@ impl Fact {
     /// A figure with a unit is given in the base unit of its dimension (620 km as metres, 70 °F
     /// as kelvin), so versions that convert between units compare directly.
     pub fn denotation(&self, about_tolerance: Decimal) -> Option<Interval> {
-        let written = match &self.value {
-            Value::Quantity(q) => qualified_interval(q, self.qualifier, about_tolerance),
+        Some(self.in_base_unit(self.written_denotation(about_tolerance)?))
+    }
+
+    /// The set of values the fact allows in the unit it is written in (or with none).
+    pub fn written_denotation(&self, about_tolerance: Decimal) -> Option<Interval> {
+        match &self.value {
+            Value::Quantity(q) => Some(qualified_interval(q, self.qualifier, about_tolerance)),
             Value::Range { from, to } => Interval::closed(
                 from.rounding_interval().low?.value,
                 to.rounding_interval().high?.value,
-            ),
-            _ => return None,
+            )
+            .into(),
+            _ => None,
+        }
+    }
+
+    /// The values the written figure rounds from, whatever its qualifier, in the base unit of its
+    /// dimension. With `trailing_zeros`, zeros ending a whole number count as rounding too (320 km
+    /// stands for 315–325 km): how far a converted figure may be rounded.
+    pub fn figure_interval(&self, trailing_zeros: bool) -> Option<Interval> {
+        let Value::Quantity(q) = &self.value else {
+            return None;
         };
-        Some(match &self.unit {
+        let mut step = q.step;
+        if trailing_zeros && q.value.is_integer() && !q.value.is_zero() {
+            let mut rest = q.value.abs().normalize();
+            while (rest % Decimal::TEN).is_zero() && rest.is_integer() {
+                rest /= Decimal::TEN;
+                step = step.max(q.value.abs() / rest);
+            }
+        }
+        let rounded = Quantity {
+            value: q.value,
+            step,
+        };
+        Some(self.in_base_unit(rounded.rounding_interval()))
+    }
+
+    fn in_base_unit(&self, written: Interval) -> Interval {
+        match &self.unit {
             Some(unit) => Interval {
                 low: written.low.map(|b| unit.to_base(b)),
                 high: written.high.map(|b| unit.to_base(b)),
             },
             None => written,
-        })
+        }
     }
 }
 
