@@ -11,7 +11,8 @@
 //! error on it is "caught as an error"; any finding that is not an agreement on it is "caught". A
 //! deleted figure is caught when the left fact that lost its counterpart is reported missing.
 //! factdiff reads the documents as whole texts; only this measurement uses the published lines.
-//! `--show N` prints up to N examples of clean-pair alarms and of missed mutations.
+//! `--show N` prints up to N examples of clean-pair alarms, of clean-pair missing findings
+//! (`lonely`) and of missed mutations.
 
 use factdiff::align::{self, Affinity};
 use factdiff::compare::{self, Comparison};
@@ -110,6 +111,7 @@ struct Outcome {
     tally: Tally,
     by_mutation: BTreeMap<Mutation, Tally>,
     alarms: Vec<String>,
+    lonely: Vec<String>,
     misses: Vec<String>,
 }
 
@@ -142,7 +144,7 @@ fn main() -> anyhow::Result<()> {
     let mut per_pair = vec![Tally::default(); PAIRS.len()];
     let mut per_mutation: BTreeMap<Mutation, Tally> = BTreeMap::new();
     let mut total = Tally::default();
-    let (mut alarms, mut misses) = (Vec::new(), Vec::new());
+    let (mut alarms, mut lonely, mut misses) = (Vec::new(), Vec::new(), Vec::new());
     for (p, outcome) in &outcomes {
         per_pair[*p].add(&outcome.tally);
         total.add(&outcome.tally);
@@ -150,10 +152,14 @@ fn main() -> anyhow::Result<()> {
             per_mutation.entry(*m).or_default().add(t);
         }
         alarms.extend(outcome.alarms.iter().cloned());
+        lonely.extend(outcome.lonely.iter().cloned());
         misses.extend(outcome.misses.iter().cloned());
     }
     for line in alarms.iter().take(show) {
         println!("alarm  {line}");
+    }
+    for line in lonely.iter().take(show) {
+        println!("lonely {line}");
     }
     for line in misses.iter().take(show) {
         println!("missed {line}");
@@ -265,7 +271,13 @@ fn measure(
                     describe(&left, &right, finding.left, finding.right, &finding.message)
                 ));
             }
-            Status::Missing => tally.clean_missing += 1,
+            Status::Missing => {
+                tally.clean_missing += 1;
+                outcome.lonely.push(format!(
+                    "{id} {left_lang}-{right_lang}: {}",
+                    describe(&left, &right, finding.left, finding.right, &finding.message)
+                ));
+            }
             _ => {}
         }
         if finding.severity == Severity::Error {

@@ -16,6 +16,7 @@ use crate::policy::Tolerances;
 use crate::sentalign::Bead;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
@@ -34,6 +35,35 @@ pub enum Affinity {
     /// They contradict each other but look like one fact stated wrongly.
     Close(Hint),
     Unrelated,
+}
+
+impl Affinity {
+    /// 0 for the strongest evidence of one fact, larger for weaker.
+    fn rank(self) -> u8 {
+        match self {
+            Affinity::Same => 0,
+            Affinity::Consistent => 1,
+            Affinity::Close(_) => 2,
+            Affinity::Unrelated => 3,
+        }
+    }
+}
+
+/// The ways two facts can be read: as extracted first, then with the other reading of an
+/// ambiguous figure on either side or both.
+pub fn readings<'a>(a: &'a Fact, b: &'a Fact) -> Vec<(Cow<'a, Fact>, Cow<'a, Fact>)> {
+    let mut all = vec![(Cow::Borrowed(a), Cow::Borrowed(b))];
+    let (other_a, other_b) = (a.other_reading(), b.other_reading());
+    if let Some(x) = &other_a {
+        all.push((Cow::Owned(x.clone()), Cow::Borrowed(b)));
+    }
+    if let Some(y) = &other_b {
+        all.push((Cow::Borrowed(a), Cow::Owned(y.clone())));
+    }
+    if let (Some(x), Some(y)) = (other_a, other_b) {
+        all.push((Cow::Owned(x), Cow::Owned(y)));
+    }
+    all
 }
 
 /// Why two contradicting values look like the same fact.
@@ -160,7 +190,12 @@ fn groups(bead_of: &[usize], beads: usize) -> Vec<Vec<usize>> {
 
 /// How good a partner `b` is for `a` inside one bead; `None` when they cannot be one fact.
 fn pair_weight(a: &Fact, b: &Fact, order_distance: f64, tolerances: &Tolerances) -> Option<i64> {
-    let value = match affinity(a, b, tolerances) {
+    let best = readings(a, b)
+        .iter()
+        .map(|(x, y)| affinity(x, y, tolerances))
+        .min_by_key(|affinity| affinity.rank())
+        .unwrap_or(Affinity::Unrelated);
+    let value = match best {
         Affinity::Same => SAME,
         Affinity::Consistent => CONSISTENT,
         Affinity::Close(_) => CLOSE,

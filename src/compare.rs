@@ -164,7 +164,7 @@ fn judge(row: align::Row, left: &Analysis, right: &Analysis, policy: &Policy) ->
     let b = row.1.map(|j| &right.facts[j]);
     let (relation, message) = match (a, b) {
         (Some(a), Some(b)) => {
-            let (relation, detail) = classify(a, b, &policy.tolerances);
+            let (relation, detail) = classify_readings(a, b, &policy.tolerances);
             let message = policy::render(
                 &policy.rule_for(relation).message,
                 &[
@@ -215,6 +215,39 @@ fn quoted(fact: &Fact) -> String {
         "\"{}\"",
         fact.text.split_whitespace().collect::<Vec<_>>().join(" ")
     )
+}
+
+/// The relation between two aligned facts, trying the other reading of an ambiguous figure when
+/// the chosen one contradicts the counterpart: the first reading that does not is used, and the
+/// reason says so. An alarm is raised only when no reading agrees.
+fn classify_readings(a: &Fact, b: &Fact, tolerances: &Tolerances) -> (Relation, String) {
+    let chosen = classify(a, b, tolerances);
+    if chosen.0.status() != Status::Diverge {
+        return chosen;
+    }
+    align::readings(a, b)
+        .iter()
+        .skip(1)
+        .map(|(x, y)| {
+            (
+                classify(x, y, tolerances),
+                x.value != a.value,
+                y.value != b.value,
+            )
+        })
+        .find(|((relation, _), _, _)| relation.status() != Status::Diverge)
+        .map(|((relation, detail), left, right)| {
+            let reread = |other: bool, fact: &Fact| {
+                let value = fact.alternative.as_ref().filter(|_| other)?;
+                Some(format!("{} read as {value}", quoted(fact)))
+            };
+            let notes: Vec<String> = [reread(left, a), reread(right, b)]
+                .into_iter()
+                .flatten()
+                .collect();
+            (relation, format!("{detail}, with {}", notes.join(" and ")))
+        })
+        .unwrap_or(chosen)
 }
 
 /// The relation between two aligned facts and a short reason.

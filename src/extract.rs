@@ -497,6 +497,8 @@ struct ReadNumber {
     len: usize,
     /// Set when a separator could be read two ways; says how it was read and why.
     note: Option<String>,
+    /// The reading not chosen, when a separator could be read two ways.
+    alternative: Option<Quantity>,
     /// Plain digits, no separator: the shape a year has.
     plain_digits: usize,
     /// Written as an ordinal word ("четырнадцатый").
@@ -580,6 +582,7 @@ impl Extractor {
             qualifier: Qualifier::Exact,
             concept: None,
             note: None,
+            alternative: None,
             unit: None,
         }
     }
@@ -717,11 +720,9 @@ impl Extractor {
             let len = runs.iter().map(|r| r.len()).sum::<usize>()
                 + seps.iter().map(|c| c.len_utf8()).sum::<usize>();
             let quantity = self.quantity(runs, role)?;
+            let alternative = note.as_ref().and_then(|_| self.quantity(runs, flip(role)));
             let note = note.map(|why| {
-                let other = self
-                    .quantity(runs, flip(role))
-                    .map(|q| q.to_string())
-                    .unwrap_or_default();
+                let other = alternative.map(|q| q.to_string()).unwrap_or_default();
                 format!("'{}' read as {quantity}, not {other}: {why}", &s[..len])
             });
             let plain_digits = if seps.is_empty() {
@@ -733,6 +734,7 @@ impl Extractor {
                 quantity,
                 len,
                 note,
+                alternative,
                 plain_digits,
                 ordinal: false,
             });
@@ -820,6 +822,7 @@ impl Extractor {
                 quantity: number.quantity,
                 len: span.len(),
                 note: None,
+                alternative: None,
                 plain_digits: 0,
                 ordinal: number.ordinal,
             };
@@ -976,6 +979,12 @@ impl Extractor {
         fact.qualifier = figure.qualifier;
         fact.concept = concept;
         fact.note = read.note;
+        // A scale word or a percent applies to either reading alike.
+        fact.alternative = read
+            .alternative
+            .zip(figure.quantity.value.checked_div(read.quantity.value))
+            .and_then(|(other, scale)| other.scaled(scale))
+            .map(Value::Quantity);
         fact.unit = figure.unit;
         Some(fact)
     }

@@ -240,6 +240,9 @@ pub struct Fact {
     pub concept: Option<String>,
     /// Why an ambiguous reading was chosen, so it is never a silent guess.
     pub note: Option<String>,
+    /// The other reading of an ambiguous figure ("15.000" as 15 where 15000 was chosen): the
+    /// comparison uses it when it agrees with the counterpart and the chosen reading does not.
+    pub alternative: Option<Value>,
     /// The unit or currency of a figure ("620 km", "$5bn").
     pub unit: Option<Unit>,
 }
@@ -412,6 +415,16 @@ impl Fact {
         Some(self.in_base_unit(rounded.rounding_interval()))
     }
 
+    /// The fact with its other reading in place of the chosen one, if it has one.
+    pub fn other_reading(&self) -> Option<Fact> {
+        let value = self.alternative.clone()?;
+        Some(Fact {
+            value,
+            alternative: Some(self.value.clone()),
+            ..self.clone()
+        })
+    }
+
     fn in_base_unit(&self, written: Interval) -> Interval {
         match &self.unit {
             Some(unit) => Interval {
@@ -453,6 +466,7 @@ impl Fact {
             qualifier,
             concept: None,
             note: None,
+            alternative: None,
             unit: None,
         }
     }
