@@ -103,6 +103,9 @@ const CONCEPT_CLASH: i64 = -120;
 const ORDER: f64 = 100.0;
 /// How many beads apart leftover facts of the same value may stand and still pair.
 const NEIGHBOURS: usize = 1;
+/// How many pairs of leftover facts the rescue tries one by one before it looks up equal values
+/// only.
+const RESCUE_PAIRS: usize = 250_000;
 
 /// Pairs the facts of two analysed versions whose sentences `beads` aligned.
 pub fn align(
@@ -115,33 +118,79 @@ pub fn align(
     let (right_bead, right_place) = places(right, beads, |b| &b.right);
     let left_groups = groups(&left_bead, beads.len());
     let right_groups = groups(&right_bead, beads.len());
-    let mut partner: Vec<Option<usize>> = vec![None; left.facts.len()];
-    let mut taken = vec![false; right.facts.len()];
-    for (lefts, rights) in left_groups.iter().zip(&right_groups) {
-        let weight = |a: usize, b: usize| {
-            let (i, j) = (lefts[a], rights[b]);
-            let distance = (left_place[i] - right_place[j]).abs();
-            pair_weight(&left.facts[i], &right.facts[j], distance, tolerances)
-        };
-        for (a, b) in assign(lefts.len(), rights.len(), weight) {
-            partner[lefts[a]] = Some(rights[b]);
-            taken[rights[b]] = true;
+    let mut pairing = Pairing::new(left.facts.len(), right.facts.len());
+    // Agreements first, bead by bead; then agreements the beads missed; then, among what is
+    // left in each bead, the facts that contradict each other.
+    for agreeing_only in [true, false] {
+        for (lefts, rights) in left_groups.iter().zip(&right_groups) {
+            let lefts: Vec<usize> = lefts
+                .iter()
+                .copied()
+                .filter(|&i| pairing.lonely_left(i))
+                .collect();
+            let rights: Vec<usize> = rights
+                .iter()
+                .copied()
+                .filter(|&j| pairing.lonely_right(j))
+                .collect();
+            let weight = |a: usize, b: usize| {
+                let (i, j) = (lefts[a], rights[b]);
+                let distance = (left_place[i] - right_place[j]).abs();
+                let (fa, fb) = (&left.facts[i], &right.facts[j]);
+                if agreeing_only && !agree(fa, fb, tolerances) {
+                    return None;
+                }
+                pair_weight(fa, fb, distance, tolerances)
+            };
+            for (a, b) in assign(lefts.len(), rights.len(), weight) {
+                pairing.pair(lefts[a], rights[b]);
+            }
+        }
+        if agreeing_only {
+            for (i, j) in rescue(left, right, &left_bead, &right_bead, &pairing, tolerances) {
+                pairing.pair(i, j);
+            }
         }
     }
-    let rescued = rescue(
-        left,
-        right,
-        &left_bead,
-        &right_bead,
-        &partner,
-        &taken,
-        tolerances,
-    );
-    for (i, j) in rescued {
-        partner[i] = Some(j);
-        taken[j] = true;
+    rows(&pairing, &left_bead, &right_bead)
+}
+
+/// Which facts have a partner so far.
+struct Pairing {
+    partner: Vec<Option<usize>>,
+    taken: Vec<bool>,
+}
+
+impl Pairing {
+    fn new(left: usize, right: usize) -> Pairing {
+        Pairing {
+            partner: vec![None; left],
+            taken: vec![false; right],
+        }
     }
-    rows(&partner, &taken, &left_bead, &right_bead)
+
+    fn pair(&mut self, i: usize, j: usize) {
+        self.partner[i] = Some(j);
+        self.taken[j] = true;
+    }
+
+    fn lonely_left(&self, i: usize) -> bool {
+        self.partner[i].is_none()
+    }
+
+    fn lonely_right(&self, j: usize) -> bool {
+        !self.taken[j]
+    }
+}
+
+/// The facts state the same value, or values that can both be true, in some reading.
+fn agree(a: &Fact, b: &Fact, tolerances: &Tolerances) -> bool {
+    readings(a, b).iter().any(|(x, y)| {
+        matches!(
+            affinity(x, y, tolerances),
+            Affinity::Same | Affinity::Consistent
+        )
+    })
 }
 
 /// The bead each fact of a version stands in, and where in the bead's text it stands, from 0
@@ -264,47 +313,54 @@ fn assign(n: usize, m: usize, weight: impl Fn(usize, usize) -> Option<i64>) -> V
 
 /// Pairs facts the beads left alone on both sides when the evidence is overwhelming: the same
 /// value of the same kind in a neighbouring bead (translation moves a figure across a sentence
-/// boundary), or anywhere for a value too unusual to recur by chance (a moved sentence). Candidates
-/// are found by value, never by trying every pair; the strongest are taken first.
+/// boundary), or anywhere for an agreeing pair of unusual values each of which has no other
+/// candidate (a moved sentence, or versions that do not follow each other sentence by sentence).
+/// The nearest are taken first. Past [`RESCUE_PAIRS`] candidate pairs, only equal values are
+/// looked up, by value, so the time stays near-linear.
 fn rescue(
     left: &Analysis,
     right: &Analysis,
     left_bead: &[usize],
     right_bead: &[usize],
-    partner: &[Option<usize>],
-    taken: &[bool],
+    pairing: &Pairing,
     tolerances: &Tolerances,
 ) -> Vec<(usize, usize)> {
-    let key = |f: &Fact| (family(f.kind), f.value.to_string());
-    let mut lonely_right: BTreeMap<(u8, String), Vec<usize>> = BTreeMap::new();
-    for (j, fact) in right.facts.iter().enumerate().filter(|&(j, _)| !taken[j]) {
-        lonely_right.entry(key(fact)).or_default().push(j);
-    }
     let lonely_left: Vec<usize> = (0..left.facts.len())
-        .filter(|&i| partner[i].is_none())
+        .filter(|&i| pairing.lonely_left(i))
         .collect();
-    let mut left_count: BTreeMap<(u8, String), usize> = BTreeMap::new();
-    for &i in &lonely_left {
-        *left_count.entry(key(&left.facts[i])).or_default() += 1;
-    }
-    let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
-    for &i in &lonely_left {
-        let fact = &left.facts[i];
-        let k = key(fact);
-        let Some(rights) = lonely_right.get(&k) else {
-            continue;
+    let lonely_right: Vec<usize> = (0..right.facts.len())
+        .filter(|&j| pairing.lonely_right(j))
+        .collect();
+    let agreeing: Vec<(usize, usize, bool)> =
+        if lonely_left.len() * lonely_right.len() <= RESCUE_PAIRS {
+            lonely_left
+                .iter()
+                .flat_map(|&i| lonely_right.iter().map(move |&j| (i, j)))
+                .filter_map(|(i, j)| {
+                    let (a, b) = (&left.facts[i], &right.facts[j]);
+                    agree(a, b, tolerances)
+                        .then(|| (i, j, affinity(a, b, tolerances) == Affinity::Same))
+                })
+                .collect()
+        } else {
+            equal_values(left, right, &lonely_left, &lonely_right, tolerances)
         };
-        let unique = rights.len() == 1 && left_count[&k] == 1;
-        for &j in rights {
-            if affinity(fact, &right.facts[j], tolerances) != Affinity::Same {
-                continue;
-            }
-            let distance = left_bead[i].abs_diff(right_bead[j]);
-            if distance <= NEIGHBOURS || (unique && unusual(fact)) {
-                candidates.push((distance, i, j));
-            }
-        }
+    let mut left_candidates: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut right_candidates: BTreeMap<usize, usize> = BTreeMap::new();
+    for &(i, j, _) in &agreeing {
+        *left_candidates.entry(i).or_default() += 1;
+        *right_candidates.entry(j).or_default() += 1;
     }
+    let mut candidates: Vec<(usize, usize, usize)> = agreeing
+        .into_iter()
+        .filter_map(|(i, j, same)| {
+            let distance = left_bead[i].abs_diff(right_bead[j]);
+            let near = same && distance <= NEIGHBOURS;
+            let only = left_candidates[&i] == 1 && right_candidates[&j] == 1;
+            let unusual = unusual(&left.facts[i]) && unusual(&right.facts[j]);
+            (near || (only && unusual)).then_some((distance, i, j))
+        })
+        .collect();
     candidates.sort_unstable();
     let (mut used_left, mut used_right) = (BTreeSet::new(), BTreeSet::new());
     let mut pairs = Vec::new();
@@ -316,6 +372,32 @@ fn rescue(
         }
     }
     pairs
+}
+
+/// Lonely facts of equal value on both sides, found through an index by value.
+fn equal_values(
+    left: &Analysis,
+    right: &Analysis,
+    lonely_left: &[usize],
+    lonely_right: &[usize],
+    tolerances: &Tolerances,
+) -> Vec<(usize, usize, bool)> {
+    let key = |f: &Fact| (family(f.kind), f.value.to_string());
+    let mut by_value: BTreeMap<(u8, String), Vec<usize>> = BTreeMap::new();
+    for &j in lonely_right {
+        by_value.entry(key(&right.facts[j])).or_default().push(j);
+    }
+    lonely_left
+        .iter()
+        .flat_map(|&i| {
+            let rights = by_value
+                .get(&key(&left.facts[i]))
+                .map_or(&[][..], Vec::as_slice);
+            rights.iter().map(move |&j| (i, j))
+        })
+        .filter(|&(i, j)| affinity(&left.facts[i], &right.facts[j], tolerances) == Affinity::Same)
+        .map(|(i, j)| (i, j, true))
+        .collect()
 }
 
 /// A value that does not recur by chance in a text: not a small count.
@@ -333,23 +415,17 @@ fn unusual(fact: &Fact) -> bool {
 
 /// The alignment rows in reading order: bead by bead, the left facts with their partners, then
 /// the facts of the right version that have none.
-fn rows(
-    partner: &[Option<usize>],
-    taken: &[bool],
-    left_bead: &[usize],
-    right_bead: &[usize],
-) -> Vec<Row> {
-    let mut keyed: Vec<((usize, u8, usize), Row)> = partner
+fn rows(pairing: &Pairing, left_bead: &[usize], right_bead: &[usize]) -> Vec<Row> {
+    let mut keyed: Vec<((usize, u8, usize), Row)> = pairing
+        .partner
         .iter()
         .enumerate()
         .map(|(i, &j)| ((left_bead[i], 0, i), (Some(i), j)))
         .collect();
     keyed.extend(
-        taken
-            .iter()
-            .enumerate()
-            .filter(|&(_, &t)| !t)
-            .map(|(j, _)| ((right_bead[j], 1, j), (None, Some(j)))),
+        (0..pairing.taken.len())
+            .filter(|&j| pairing.lonely_right(j))
+            .map(|j| ((right_bead[j], 1, j), (None, Some(j)))),
     );
     keyed.sort_unstable_by_key(|&(key, _)| key);
     keyed.into_iter().map(|(_, row)| row).collect()
