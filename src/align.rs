@@ -152,6 +152,9 @@ pub fn align(
             }
         }
     }
+    for (i, j) in slips_nearby(left, right, &left_bead, &right_bead, &pairing, tolerances) {
+        pairing.pair(i, j);
+    }
     rows(&pairing, &left_bead, &right_bead)
 }
 
@@ -351,7 +354,7 @@ fn rescue(
         *left_candidates.entry(i).or_default() += 1;
         *right_candidates.entry(j).or_default() += 1;
     }
-    let mut candidates: Vec<(usize, usize, usize)> = agreeing
+    let candidates: Vec<(usize, usize, usize)> = agreeing
         .into_iter()
         .filter_map(|(i, j, same)| {
             let distance = left_bead[i].abs_diff(right_bead[j]);
@@ -361,6 +364,40 @@ fn rescue(
             (near || (only && unusual)).then_some((distance, i, j))
         })
         .collect();
+    nearest_first(candidates)
+}
+
+/// Pairs leftover facts in neighbouring beads whose values look like one fact stated wrongly
+/// (a shifted decimal point, transposed digits, another field of a date): where the sentence
+/// alignment is off by one, as around a moved paragraph, the slip is still reported as one.
+fn slips_nearby(
+    left: &Analysis,
+    right: &Analysis,
+    left_bead: &[usize],
+    right_bead: &[usize],
+    pairing: &Pairing,
+    tolerances: &Tolerances,
+) -> Vec<(usize, usize)> {
+    let mut lonely_right: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for j in (0..right.facts.len()).filter(|&j| pairing.lonely_right(j)) {
+        lonely_right.entry(right_bead[j]).or_default().push(j);
+    }
+    let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+    for i in (0..left.facts.len()).filter(|&i| pairing.lonely_left(i)) {
+        let bead = left_bead[i];
+        let near = lonely_right.range(bead.saturating_sub(NEIGHBOURS)..=bead + NEIGHBOURS);
+        for &j in near.flat_map(|(_, js)| js) {
+            let (a, b) = (&left.facts[i], &right.facts[j]);
+            if a.kind == b.kind && matches!(affinity(a, b, tolerances), Affinity::Close(_)) {
+                candidates.push((bead.abs_diff(right_bead[j]), i, j));
+            }
+        }
+    }
+    nearest_first(candidates)
+}
+
+/// Takes candidate pairs `(distance, left, right)` nearest first, each fact once.
+fn nearest_first(mut candidates: Vec<(usize, usize, usize)>) -> Vec<(usize, usize)> {
     candidates.sort_unstable();
     let (mut used_left, mut used_right) = (BTreeSet::new(), BTreeSet::new());
     let mut pairs = Vec::new();

@@ -303,6 +303,11 @@ fn classify_quantities(a: &Fact, b: &Fact, tolerances: &Tolerances) -> (Relation
         }
     }
     let same_written = written_values(a) == written_values(b);
+    // "около 16 500" and "około 16,5 tys.": the same figure with the same qualifier, whatever
+    // precision each writes it to.
+    if same_written && a.qualifier == b.qualifier {
+        return (Relation::Equal, "the same value".into());
+    }
     let qualifier_change = || {
         format!(
             "the same figure, {} on the left, {} on the right",

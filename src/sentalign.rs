@@ -47,6 +47,8 @@ const UNSHARED_ANCHOR: f64 = 1.0;
 /// The cost per character (in the right version's characters) of a sentence left without
 /// counterpart.
 const LONE_CHAR: f64 = 0.03;
+/// What a bead costs more when both sides state facts and share none.
+const FACT_CLASH: f64 = 4.0;
 /// A cap on the length cost: beyond this any length ratio is as unlikely as another.
 const MAX_LENGTH_COST: f64 = 25.0;
 /// Anchors a moved sentence must share with its counterpart to be paired by the second pass.
@@ -82,6 +84,8 @@ struct Profile {
     chars: usize,
     /// Anchors, sorted, with repeats.
     anchors: Vec<u32>,
+    /// The anchors that are facts, sorted.
+    facts: Vec<u32>,
 }
 
 /// Anchors as numbers, so that beads compare them without touching strings.
@@ -104,17 +108,23 @@ fn profiles(analysis: &Analysis, names: &mut Interner) -> Vec<Profile> {
         .map(|s| {
             let span = analysis.sentences.span(s);
             let sentence = &text[span.clone()];
-            let mut anchors = text_anchors(sentence);
+            let mut held = Vec::new();
             while let Some(fact) = facts.next_if(|f| f.start < span.end) {
                 if fact.start >= span.start {
-                    anchors.push(fact_anchor(fact));
+                    held.push(names.id(fact_anchor(fact)));
                 }
             }
-            let mut anchors: Vec<u32> = anchors.into_iter().map(|a| names.id(a)).collect();
+            held.sort_unstable();
+            let mut anchors: Vec<u32> = text_anchors(sentence)
+                .into_iter()
+                .map(|a| names.id(a))
+                .chain(held.iter().copied())
+                .collect();
             anchors.sort_unstable();
             Profile {
                 chars: sentence.chars().filter(|c| !c.is_whitespace()).count(),
                 anchors,
+                facts: held,
             }
         })
         .collect()
@@ -198,12 +208,30 @@ fn cost(left: &[Profile], right: &[Profile], prior: f64, ratio: f64) -> f64 {
         (-(2.0 * (1.0 - normal_cdf(delta.abs()))).max(1e-300).ln()).min(MAX_LENGTH_COST)
     };
     let (shared, unshared) = anchor_overlap(left, right);
-    -prior.ln() + length - SHARED_ANCHOR * shared as f64 + UNSHARED_ANCHOR * unshared as f64
+    let clash = if facts_clash(left, right) {
+        FACT_CLASH
+    } else {
+        0.0
+    };
+    -prior.ln() + length + clash - SHARED_ANCHOR * shared as f64 + UNSHARED_ANCHOR * unshared as f64
+}
+
+/// Both sides state facts and share none of them: sentences that translate each other almost
+/// always repeat at least one figure.
+fn facts_clash(left: &[Profile], right: &[Profile]) -> bool {
+    let (a, b) = (gather(left, |p| &p.facts), gather(right, |p| &p.facts));
+    !a.is_empty() && !b.is_empty() && overlap(&a, &b) == 0
 }
 
 /// Anchors both sides have (as multisets) and anchors one side has alone.
 fn anchor_overlap(left: &[Profile], right: &[Profile]) -> (usize, usize) {
-    let (a, b) = (gather(left), gather(right));
+    let (a, b) = (gather(left, |p| &p.anchors), gather(right, |p| &p.anchors));
+    let shared = overlap(&a, &b);
+    (shared, a.len() + b.len() - 2 * shared)
+}
+
+/// How many items two sorted lists share, as multisets.
+fn overlap(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -216,18 +244,15 @@ fn anchor_overlap(left: &[Profile], right: &[Profile]) -> (usize, usize) {
             std::cmp::Ordering::Greater => j += 1,
         }
     }
-    (shared, a.len() + b.len() - 2 * shared)
+    shared
 }
 
 /// The anchors of a group of sentences, sorted; a single sentence's are borrowed as they are.
-fn gather(group: &[Profile]) -> std::borrow::Cow<'_, [u32]> {
+fn gather(group: &[Profile], list: impl Fn(&Profile) -> &Vec<u32>) -> std::borrow::Cow<'_, [u32]> {
     match group {
-        [one] => std::borrow::Cow::Borrowed(&one.anchors),
+        [one] => std::borrow::Cow::Borrowed(list(one)),
         _ => {
-            let mut all: Vec<u32> = group
-                .iter()
-                .flat_map(|s| s.anchors.iter().copied())
-                .collect();
+            let mut all: Vec<u32> = group.iter().flat_map(|s| list(s).iter().copied()).collect();
             all.sort_unstable();
             std::borrow::Cow::Owned(all)
         }

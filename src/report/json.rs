@@ -5,8 +5,10 @@ use crate::compare::{Finding, Summary};
 use crate::fact::{Fact, Quantity, Value};
 use crate::lint::{Lint, SetResult};
 use crate::report::Pair;
+use crate::sentalign::Bead;
 use serde_json::{json, Map, Number, Value as Json};
 use std::io::{self, Write};
+use std::ops::Range;
 
 /// A decimal as an exact JSON number (17.78, 1450000).
 pub fn number(q: &Quantity) -> Json {
@@ -114,8 +116,45 @@ pub fn pair(pair: &Pair<'_>) -> Json {
         "right": pair.right.document.path.display().to_string(),
         "right_lang": pair.right.language.code,
         "findings": pair.comparison.findings.iter().map(|f| finding(pair, f)).collect::<Vec<_>>(),
+        "sentences": pair.comparison.sentences.iter().map(|b| bead(pair, b)).collect::<Vec<_>>(),
         "summary": summary(&pair.comparison.summary),
     })
+}
+
+/// One bead of the sentence alignment: the sentences of each side (null when a side has none).
+fn bead(pair: &Pair<'_>, bead: &Bead) -> Json {
+    json!({
+        "left": sentences(pair.left, &bead.left),
+        "right": sentences(pair.right, &bead.right),
+        "confidence": confidence(bead.confidence),
+        "moved": bead.moved,
+    })
+}
+
+/// A run of sentences: their numbers (from 1), and where the run starts and ends in the file.
+fn sentences(analysis: &Analysis, run: &Range<usize>) -> Json {
+    if run.is_empty() {
+        return Json::Null;
+    }
+    let start = analysis.sentences.span(run.start).start;
+    let end = analysis.sentences.span(run.end - 1).end;
+    let (line, column) = analysis.document.line_column(start);
+    json!({
+        "sentences": run.clone().map(|s| s + 1).collect::<Vec<_>>(),
+        "start": start,
+        "end": end,
+        "line": line,
+        "column": column,
+    })
+}
+
+/// A confidence in hundredths, as an exact JSON number.
+fn confidence(value: f64) -> Json {
+    let hundredths = (value * 100.0).round().clamp(0.0, 100.0) as i64;
+    let text = rust_decimal::Decimal::new(hundredths, 2)
+        .normalize()
+        .to_string();
+    Json::Number(text.parse::<Number>().expect("a decimal is a JSON number"))
 }
 
 /// `factdiff check --format json`: every version against the reference (the left of each pair).
