@@ -122,7 +122,8 @@ pub fn align(
     // Agreements first, bead by bead; then agreements the beads missed; then, among what is
     // left in each bead, the facts that contradict each other.
     for agreeing_only in [true, false] {
-        for (lefts, rights) in left_groups.iter().zip(&right_groups) {
+        for ((lefts, rights), bead) in left_groups.iter().zip(&right_groups).zip(beads) {
+            let contradictions = !agreeing_only && bead.is_firm();
             let lefts: Vec<usize> = lefts
                 .iter()
                 .copied()
@@ -137,7 +138,7 @@ pub fn align(
                 let (i, j) = (lefts[a], rights[b]);
                 let distance = (left_place[i] - right_place[j]).abs();
                 let (fa, fb) = (&left.facts[i], &right.facts[j]);
-                if agreeing_only && !agree(fa, fb, tolerances) {
+                if !contradictions && !agree(fa, fb, tolerances) {
                     return None;
                 }
                 pair_weight(fa, fb, distance, tolerances)
@@ -268,7 +269,7 @@ fn pair_weight(a: &Fact, b: &Fact, order_distance: f64, tolerances: &Tolerances)
 /// one kind, in units of one dimension (or both without unit: a unit on one side only is more
 /// likely a conversion the other side did not name), counting the same thing. Ordinals must be
 /// written in digits: ordinal words ("first", "second") also order and rank, and translations
-/// use them freely. Plain numbers are everywhere in a text, so they must also stand about where
+/// use them freely; ranges and ratios need one figure in common. Plain numbers are everywhere in a text, so they must also stand about where
 /// the other stands in the bead; a year, a percent or a measure is distinctive wherever it is.
 fn may_contradict(a: &Fact, b: &Fact, order_distance: f64) -> bool {
     let units = match (&a.unit, &b.unit) {
@@ -282,9 +283,12 @@ fn may_contradict(a: &Fact, b: &Fact, order_distance: f64) -> bool {
     };
     let digits = |f: &Fact| f.text.chars().any(|c| c.is_ascii_digit());
     let ordinals = a.kind != Kind::Ordinal || (digits(a) && digits(b));
+    // A range or ratio with both of its figures changed is another period or proportion; one
+    // figure changed is a slip, which `affinity` already sees.
+    let two_part = matches!(a.kind, Kind::Range | Kind::Ratio);
     let plain = a.kind == Kind::Number && a.unit.is_none();
     let placed = !plain || order_distance <= CONTRADICTION_REACH;
-    a.kind == b.kind && units && concepts && ordinals && placed
+    a.kind == b.kind && units && concepts && ordinals && placed && !two_part
 }
 
 /// A maximum-weight assignment between `n` and `m` items; `weight` says which pairs are allowed.
@@ -316,8 +320,8 @@ fn assign(n: usize, m: usize, weight: impl Fn(usize, usize) -> Option<i64>) -> V
 
 /// Pairs facts the beads left alone on both sides when the evidence is overwhelming: the same
 /// value of the same kind in a neighbouring bead (translation moves a figure across a sentence
-/// boundary), or anywhere for an agreeing pair of unusual values each of which has no other
-/// candidate (a moved sentence, or versions that do not follow each other sentence by sentence).
+/// boundary), or anywhere for an agreeing pair of unusual values of one kind each of which has no
+/// other candidate (a moved sentence, or versions that do not follow each other sentence by sentence).
 /// The nearest are taken first. Past [`RESCUE_PAIRS`] candidate pairs, only equal values are
 /// looked up, by value, so the time stays near-linear.
 fn rescue(
@@ -360,7 +364,8 @@ fn rescue(
             let distance = left_bead[i].abs_diff(right_bead[j]);
             let near = same && distance <= NEIGHBOURS;
             let only = left_candidates[&i] == 1 && right_candidates[&j] == 1;
-            let unusual = unusual(&left.facts[i]) && unusual(&right.facts[j]);
+            let (a, b) = (&left.facts[i], &right.facts[j]);
+            let unusual = a.kind == b.kind && unusual(a) && unusual(b);
             (near || (only && unusual)).then_some((distance, i, j))
         })
         .collect();

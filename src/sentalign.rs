@@ -25,12 +25,53 @@ pub struct Bead {
     pub confidence: f64,
     /// Paired by the second pass, out of the order of the text.
     pub moved: bool,
+    /// Its two sides share at least one anchor.
+    pub anchored: bool,
 }
 
 impl Bead {
     /// Both sides hold sentences.
     pub fn is_pair(&self) -> bool {
         !self.left.is_empty() && !self.right.is_empty()
+    }
+
+    /// Sides that share an anchor, or a sentence on one side and at most two on the other (the
+    /// common shapes of translation): firm enough that two facts of one kind in it whose values
+    /// do not relate are taken for one fact stated wrongly.
+    pub fn is_firm(&self) -> bool {
+        self.is_pair() && (self.anchored || self.left.len() + self.right.len() <= 3)
+    }
+}
+
+/// For each sentence of either version, the sentences of the other version that translate it.
+pub struct Counterparts {
+    of_left: Vec<Range<usize>>,
+    of_right: Vec<Range<usize>>,
+}
+
+impl Counterparts {
+    pub fn new(beads: &[Bead], left_sentences: usize, right_sentences: usize) -> Counterparts {
+        let mut of_left = vec![0..0; left_sentences];
+        let mut of_right = vec![0..0; right_sentences];
+        for bead in beads {
+            for s in bead.left.clone().filter(|&s| s < left_sentences) {
+                of_left[s] = bead.right.clone();
+            }
+            for s in bead.right.clone().filter(|&s| s < right_sentences) {
+                of_right[s] = bead.left.clone();
+            }
+        }
+        Counterparts { of_left, of_right }
+    }
+
+    /// The right sentences corresponding to left sentence `s` (empty when it has none).
+    pub fn of_left(&self, s: usize) -> Range<usize> {
+        self.of_left.get(s).cloned().unwrap_or(0..0)
+    }
+
+    /// The left sentences corresponding to right sentence `s`.
+    pub fn of_right(&self, s: usize) -> Range<usize> {
+        self.of_right.get(s).cloned().unwrap_or(0..0)
     }
 }
 
@@ -350,11 +391,12 @@ fn bead(
     ratio: f64,
     moved: bool,
 ) -> Bead {
-    let confidence = confidence(&l[left.clone()], &r[right.clone()], ratio);
+    let (lp, rp) = (&l[left.clone()], &r[right.clone()]);
     Bead {
+        confidence: confidence(lp, rp, ratio),
+        anchored: anchor_overlap(lp, rp).0 > 0,
         left,
         right,
-        confidence,
         moved,
     }
 }

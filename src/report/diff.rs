@@ -2,8 +2,10 @@
 //!
 //! The sign column follows `similar`'s conventions (' ' equal, '-' left, '+' right): agreeing facts
 //! are context lines, a compatible or diverging pair is a `-`/`+` pair under an `@@` line giving
-//! the rule, severity and reason, and a fact with no counterpart is a lone `-` or `+`. Every fact
-//! line carries `file:line:col` and a short snippet of its sentence. Colour is written always; the
+//! the rule, severity and reason, and a fact with no counterpart is a lone `-` or `+`, followed by
+//! a `~` line with the start of the sentences of the other version that correspond to its own
+//! (where the fact was expected). Every fact line carries `file:line:col` and a short snippet of
+//! its sentence. Colour is written always; the
 //! binary's stdout strips it when it is not a terminal or NO_COLOR is set.
 
 use crate::analysis::Analysis;
@@ -12,9 +14,11 @@ use crate::fact::Fact;
 use crate::lint::Lint;
 use crate::policy::{Severity, Status};
 use crate::report::{self, Pair};
+use crate::sentalign::Counterparts;
 use anstyle::{AnsiColor, Style};
 use similar::ChangeTag;
 use std::io::{self, Write};
+use std::ops::Range;
 
 /// How many characters of the sentence a snippet shows, the fact included.
 const SNIPPET_CHARS: usize = 50;
@@ -99,13 +103,23 @@ fn write_pair(out: &mut dyn Write, pair: &Pair<'_>) -> io::Result<()> {
             analysis.facts.len()
         )?;
     }
+    let counterparts = Counterparts::new(
+        &pair.comparison.sentences,
+        pair.left.sentences.len(),
+        pair.right.sentences.len(),
+    );
     for finding in &pair.comparison.findings {
-        write_finding(out, pair, finding)?;
+        write_finding(out, pair, finding, &counterparts)?;
     }
     write_summary(out, &pair.comparison.summary)
 }
 
-fn write_finding(out: &mut dyn Write, pair: &Pair<'_>, finding: &Finding) -> io::Result<()> {
+fn write_finding(
+    out: &mut dyn Write,
+    pair: &Pair<'_>,
+    finding: &Finding,
+    counterparts: &Counterparts,
+) -> io::Result<()> {
     let left = finding.left.map(|i| (pair.left, &pair.left.facts[i]));
     let right = finding.right.map(|j| (pair.right, &pair.right.facts[j]));
     if let (Status::Agree, Some((la, lf)), Some((ra, rf))) = (finding.status, left, right) {
@@ -127,7 +141,47 @@ fn write_finding(out: &mut dyn Write, pair: &Pair<'_>, finding: &Finding) -> io:
             writeln!(out)?;
         }
     }
-    Ok(())
+    match (left, right) {
+        (Some((analysis, fact)), None) => {
+            let sentences = counterparts.of_left(analysis.sentences.index_of(fact.start));
+            write_counterpart(out, pair.right, sentences)
+        }
+        (None, Some((analysis, fact))) => {
+            let sentences = counterparts.of_right(analysis.sentences.index_of(fact.start));
+            write_counterpart(out, pair.left, sentences)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Under a missing fact, the sentences of the other version that translate its sentence: where
+/// the fact should have been.
+fn write_counterpart(
+    out: &mut dyn Write,
+    other: &Analysis,
+    sentences: Range<usize>,
+) -> io::Result<()> {
+    let path = other.document.path.display();
+    if sentences.is_empty() {
+        return writeln!(out, "{DIM}~{path}: no sentence corresponds{DIM:#}");
+    }
+    let start = other.sentences.span(sentences.start).start;
+    let end = other.sentences.span(sentences.end - 1).end;
+    let (line, column) = other.document.line_column(start);
+    let text = match &other.prose {
+        Some(prose) => {
+            let span = prose.span_from_file(start..end);
+            one_line(&prose.text[span])
+        }
+        None => one_line(&other.document.text[start..end]),
+    };
+    let chars: Vec<char> = text.trim().chars().collect();
+    let shown: String = if chars.len() > SNIPPET_CHARS {
+        format!("{}…", chars[..SNIPPET_CHARS].iter().collect::<String>())
+    } else {
+        chars.iter().collect()
+    };
+    writeln!(out, "{DIM}~{path}:{line}:{column}: {shown}{DIM:#}")
 }
 
 /// One fact: sign, location, snippet; the caller ends the line.
