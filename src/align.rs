@@ -119,11 +119,13 @@ pub fn align(
     let left_groups = groups(&left_bead, beads.len());
     let right_groups = groups(&right_bead, beads.len());
     let mut pairing = Pairing::new(left.facts.len(), right.facts.len());
-    // Agreements first, bead by bead; then agreements the beads missed; then, among what is
-    // left in each bead, the facts that contradict each other.
-    for agreeing_only in [true, false] {
+    // The strongest evidence first: equal values, bead by bead and then those the beads missed;
+    // then values that agree; then, among what is left in each bead, facts that contradict.
+    for evidence in [Evidence::Equal, Evidence::Agreeing, Evidence::Contradicting] {
         for ((lefts, rights), bead) in left_groups.iter().zip(&right_groups).zip(beads) {
-            let contradictions = !agreeing_only && bead.is_firm();
+            if evidence == Evidence::Contradicting && !bead.is_firm() {
+                continue;
+            }
             let lefts: Vec<usize> = lefts
                 .iter()
                 .copied()
@@ -138,25 +140,55 @@ pub fn align(
                 let (i, j) = (lefts[a], rights[b]);
                 let distance = (left_place[i] - right_place[j]).abs();
                 let (fa, fb) = (&left.facts[i], &right.facts[j]);
-                if !contradictions && !agree(fa, fb, tolerances) {
-                    return None;
-                }
-                pair_weight(fa, fb, distance, tolerances)
+                evidence
+                    .admits(fa, fb, tolerances)
+                    .then(|| pair_weight(fa, fb, distance, tolerances))
+                    .flatten()
             };
             for (a, b) in assign(lefts.len(), rights.len(), weight) {
                 pairing.pair(lefts[a], rights[b]);
             }
         }
-        if agreeing_only {
-            for (i, j) in rescue(left, right, &left_bead, &right_bead, &pairing, tolerances) {
-                pairing.pair(i, j);
+        let across = match evidence {
+            Evidence::Contradicting => {
+                slips_nearby(left, right, &left_bead, &right_bead, &pairing, tolerances)
             }
+            _ => rescue(
+                (left, right),
+                (&left_bead, &right_bead),
+                &pairing,
+                evidence,
+                tolerances,
+            ),
+        };
+        for (i, j) in across {
+            pairing.pair(i, j);
         }
     }
-    for (i, j) in slips_nearby(left, right, &left_bead, &right_bead, &pairing, tolerances) {
-        pairing.pair(i, j);
-    }
     rows(&pairing, &left_bead, &right_bead)
+}
+
+/// What a pass of the pairing takes for evidence of one fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    /// The same value, in some reading.
+    Equal,
+    /// Values that can both be true.
+    Agreeing,
+    /// Anything `pair_weight` allows, contradictions included.
+    Contradicting,
+}
+
+impl Evidence {
+    fn admits(self, a: &Fact, b: &Fact, tolerances: &Tolerances) -> bool {
+        match self {
+            Evidence::Equal => readings(a, b)
+                .iter()
+                .any(|(x, y)| affinity(x, y, tolerances) == Affinity::Same),
+            Evidence::Agreeing => agree(a, b, tolerances),
+            Evidence::Contradicting => true,
+        }
+    }
 }
 
 /// Which facts have a partner so far.
@@ -286,8 +318,12 @@ fn may_contradict(a: &Fact, b: &Fact, order_distance: f64) -> bool {
     // A range or ratio with both of its figures changed is another period or proportion; one
     // figure changed is a slip, which `affinity` already sees.
     let two_part = matches!(a.kind, Kind::Range | Kind::Ratio);
+    // A plain number is anything; it needs its place, its counted noun or its bound to say it
+    // is the same fact.
     let plain = a.kind == Kind::Number && a.unit.is_none();
-    let placed = !plain || order_distance <= CONTRADICTION_REACH;
+    let described = a.concept.is_some() && a.concept == b.concept
+        || a.qualifier != Qualifier::Exact && a.qualifier == b.qualifier;
+    let placed = !plain || described || order_distance <= CONTRADICTION_REACH;
     a.kind == b.kind && units && concepts && ordinals && placed && !two_part
 }
 
@@ -319,17 +355,17 @@ fn assign(n: usize, m: usize, weight: impl Fn(usize, usize) -> Option<i64>) -> V
 }
 
 /// Pairs facts the beads left alone on both sides when the evidence is overwhelming: the same
-/// value of the same kind in a neighbouring bead (translation moves a figure across a sentence
-/// boundary), or anywhere for an agreeing pair of unusual values of one kind each of which has no
-/// other candidate (a moved sentence, or versions that do not follow each other sentence by sentence).
-/// The nearest are taken first. Past [`RESCUE_PAIRS`] candidate pairs, only equal values are
-/// looked up, by value, so the time stays near-linear.
+/// value in a neighbouring bead (translation moves a figure across a sentence boundary), or
+/// anywhere when neither fact has another candidate and the value is written once in each
+/// version or is too unusual to recur by chance (a moved sentence, or versions that do not
+/// follow each other sentence by sentence); values that merely agree pair only in the latter
+/// case, unusual and of one kind. The nearest are taken first. Past [`RESCUE_PAIRS`] candidate
+/// pairs, only equal values are looked up, by value, so the time stays near-linear.
 fn rescue(
-    left: &Analysis,
-    right: &Analysis,
-    left_bead: &[usize],
-    right_bead: &[usize],
+    (left, right): (&Analysis, &Analysis),
+    (left_bead, right_bead): (&[usize], &[usize]),
     pairing: &Pairing,
+    evidence: Evidence,
     tolerances: &Tolerances,
 ) -> Vec<(usize, usize)> {
     let lonely_left: Vec<usize> = (0..left.facts.len())
@@ -338,35 +374,38 @@ fn rescue(
     let lonely_right: Vec<usize> = (0..right.facts.len())
         .filter(|&j| pairing.lonely_right(j))
         .collect();
-    let agreeing: Vec<(usize, usize, bool)> =
-        if lonely_left.len() * lonely_right.len() <= RESCUE_PAIRS {
-            lonely_left
-                .iter()
-                .flat_map(|&i| lonely_right.iter().map(move |&j| (i, j)))
-                .filter_map(|(i, j)| {
-                    let (a, b) = (&left.facts[i], &right.facts[j]);
-                    agree(a, b, tolerances)
-                        .then(|| (i, j, affinity(a, b, tolerances) == Affinity::Same))
-                })
-                .collect()
-        } else {
-            equal_values(left, right, &lonely_left, &lonely_right, tolerances)
-        };
-    let mut left_candidates: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut right_candidates: BTreeMap<usize, usize> = BTreeMap::new();
-    for &(i, j, _) in &agreeing {
-        *left_candidates.entry(i).or_default() += 1;
-        *right_candidates.entry(j).or_default() += 1;
+    let admitted: Vec<(usize, usize)> = if lonely_left.len() * lonely_right.len() <= RESCUE_PAIRS {
+        lonely_left
+            .iter()
+            .flat_map(|&i| lonely_right.iter().map(move |&j| (i, j)))
+            .filter(|&(i, j)| evidence.admits(&left.facts[i], &right.facts[j], tolerances))
+            .collect()
+    } else if evidence == Evidence::Equal {
+        equal_values(left, right, &lonely_left, &lonely_right, tolerances)
+    } else {
+        Vec::new()
+    };
+    let (left_values, right_values) = (value_counts(left), value_counts(right));
+    let mut counts: BTreeMap<(bool, usize), usize> = BTreeMap::new();
+    for &(i, j) in &admitted {
+        *counts.entry((true, i)).or_default() += 1;
+        *counts.entry((false, j)).or_default() += 1;
     }
-    let candidates: Vec<(usize, usize, usize)> = agreeing
+    let candidates: Vec<(usize, usize, usize)> = admitted
         .into_iter()
-        .filter_map(|(i, j, same)| {
+        .filter_map(|(i, j)| {
             let distance = left_bead[i].abs_diff(right_bead[j]);
-            let near = same && distance <= NEIGHBOURS;
-            let only = left_candidates[&i] == 1 && right_candidates[&j] == 1;
             let (a, b) = (&left.facts[i], &right.facts[j]);
+            let only = counts[&(true, i)] == 1 && counts[&(false, j)] == 1;
             let unusual = a.kind == b.kind && unusual(a) && unusual(b);
-            (near || (only && unusual)).then_some((distance, i, j))
+            let accepted = match evidence {
+                Evidence::Equal => {
+                    let singular = left_values[&key(a)] == 1 && right_values[&key(b)] == 1;
+                    distance <= NEIGHBOURS || (only && (singular || unusual))
+                }
+                _ => only && unusual,
+            };
+            accepted.then_some((distance, i, j))
         })
         .collect();
     nearest_first(candidates)
@@ -416,6 +455,20 @@ fn nearest_first(mut candidates: Vec<(usize, usize, usize)>) -> Vec<(usize, usiz
     pairs
 }
 
+/// What identifies a value across versions: its kind family and the value.
+fn key(fact: &Fact) -> (u8, String) {
+    (family(fact.kind), fact.value.to_string())
+}
+
+/// How often each value occurs in a version.
+fn value_counts(analysis: &Analysis) -> BTreeMap<(u8, String), usize> {
+    let mut counts = BTreeMap::new();
+    for fact in &analysis.facts {
+        *counts.entry(key(fact)).or_default() += 1;
+    }
+    counts
+}
+
 /// Lonely facts of equal value on both sides, found through an index by value.
 fn equal_values(
     left: &Analysis,
@@ -423,8 +476,7 @@ fn equal_values(
     lonely_left: &[usize],
     lonely_right: &[usize],
     tolerances: &Tolerances,
-) -> Vec<(usize, usize, bool)> {
-    let key = |f: &Fact| (family(f.kind), f.value.to_string());
+) -> Vec<(usize, usize)> {
     let mut by_value: BTreeMap<(u8, String), Vec<usize>> = BTreeMap::new();
     for &j in lonely_right {
         by_value.entry(key(&right.facts[j])).or_default().push(j);
@@ -438,7 +490,6 @@ fn equal_values(
             rights.iter().map(move |&j| (i, j))
         })
         .filter(|&(i, j)| affinity(&left.facts[i], &right.facts[j], tolerances) == Affinity::Same)
-        .map(|(i, j)| (i, j, true))
         .collect()
 }
 
@@ -586,13 +637,30 @@ fn within(x: &Quantity, y: &Quantity, reach: Decimal) -> bool {
 
 /// The sets of values two facts allow, as they can be compared: in base units when both name a
 /// unit, as written when one leaves its unit implicit ("100 feet" and "100 pieds" where the
-/// French unit was not recognised, or "(100)" repeating it).
+/// French unit was not recognised, or "(100)" repeating it). Under the same bound ("more than
+/// 28,000" and "more than 24,000") the figures are compared, not the sets they bound: another
+/// figure states another fact.
 pub fn comparable_sets(a: &Fact, b: &Fact, about: Decimal) -> Option<(Interval, Interval)> {
-    if a.unit.is_some() && b.unit.is_some() {
-        Some((a.denotation(about)?, b.denotation(about)?))
-    } else {
-        Some((a.written_denotation(about)?, b.written_denotation(about)?))
-    }
+    let both_units = a.unit.is_some() && b.unit.is_some();
+    let read = |f: &Fact| {
+        let written = if same_bound(a, b) {
+            f.figure_interval(false)
+                .or_else(|| f.written_denotation(about))?
+        } else {
+            f.written_denotation(about)?
+        };
+        Some(if both_units {
+            f.in_base_unit(written)
+        } else {
+            written
+        })
+    };
+    Some((read(a)?, read(b)?))
+}
+
+/// The same qualifier other than exact on both sides.
+pub fn same_bound(a: &Fact, b: &Fact) -> bool {
+    a.qualifier == b.qualifier && a.qualifier != Qualifier::Exact
 }
 
 /// Same or Consistent from the facts' denotations; `None` when they are disjoint.

@@ -281,15 +281,8 @@ fn classify_quantities(a: &Fact, b: &Fact, tolerances: &Tolerances) -> (Relation
     if let Some(opposite) = opposite_bounds(a, b) {
         return opposite;
     }
-    // The same bound with another figure states another fact ("more than 28,000" and "more than
-    // 24,000"): the figures decide, not the sets they bound.
-    let same_bound = a.qualifier == b.qualifier && a.qualifier != Qualifier::Exact;
-    let sets = if same_bound {
-        a.figure_interval(false).zip(b.figure_interval(false))
-    } else {
-        align::comparable_sets(a, b, tolerances.about)
-    };
-    let Some((x, y)) = sets else {
+    let same_bound = align::same_bound(a, b);
+    let Some((x, y)) = align::comparable_sets(a, b, tolerances.about) else {
         return (Relation::ValueMismatch, "the values differ".into());
     };
     if let Some(judged) = classify_units(a, b, &x, &y) {
@@ -383,7 +376,8 @@ fn classify_units(
     // Converted figures are rounded, often to their leading digits: 200 miles is 320 km.
     let loosely = a.qualifier == b.qualifier
         && a.figure_interval(true)
-            .zip(b.figure_interval(true))
+            .map(|x| a.in_base_unit(x))
+            .zip(b.figure_interval(true).map(|y| b.in_base_unit(y)))
             .is_some_and(|(x, y)| x.relation(&y) != SetRelation::Disjoint);
     Some(match x.relation(y) {
         SetRelation::Disjoint if !loosely => (

@@ -393,8 +393,8 @@ impl Fact {
         }
     }
 
-    /// The values the written figure rounds from, whatever its qualifier, in the base unit of its
-    /// dimension. With `trailing_zeros`, zeros ending a whole number count as rounding too (320 km
+    /// The values the written figure rounds from, whatever its qualifier, in the unit it is
+    /// written in. With `trailing_zeros`, zeros ending a whole number count as rounding too (320 km
     /// stands for 315–325 km): how far a converted figure may be rounded.
     pub fn figure_interval(&self, trailing_zeros: bool) -> Option<Interval> {
         let Value::Quantity(q) = &self.value else {
@@ -425,7 +425,8 @@ impl Fact {
         })
     }
 
-    fn in_base_unit(&self, written: Interval) -> Interval {
+    /// A set of values written in the fact's unit, in the base unit of its dimension.
+    pub fn in_base_unit(&self, written: Interval) -> Interval {
         match &self.unit {
             Some(unit) => Interval {
                 low: written.low.map(|b| unit.to_base(b)),

@@ -88,7 +88,7 @@ const UNSHARED_ANCHOR: f64 = 1.0;
 /// The cost per character (in the right version's characters) of a sentence left without
 /// counterpart.
 const LONE_CHAR: f64 = 0.03;
-/// What a bead costs more when both sides state facts and share none.
+/// What a bead costs more, per sentence pair, when both sides state facts and share none.
 const FACT_CLASH: f64 = 4.0;
 /// A cap on the length cost: beyond this any length ratio is as unlikely as another.
 const MAX_LENGTH_COST: f64 = 25.0;
@@ -249,8 +249,9 @@ fn cost(left: &[Profile], right: &[Profile], prior: f64, ratio: f64) -> f64 {
         (-(2.0 * (1.0 - normal_cdf(delta.abs()))).max(1e-300).ln()).min(MAX_LENGTH_COST)
     };
     let (shared, unshared) = anchor_overlap(left, right);
+    // Per sentence, so that merging two clashing pairs into one bead saves nothing.
     let clash = if facts_clash(left, right) {
-        FACT_CLASH
+        FACT_CLASH * (left.len() + right.len()) as f64 / 2.0
     } else {
         0.0
     };
