@@ -11,7 +11,9 @@
 //! of the left version, a fact only in the right version after the left facts of its bead.
 
 use crate::analysis::Analysis;
-use crate::fact::{Fact, Interval, Kind, PartialDate, Qualifier, Quantity, SetRelation, Value};
+use crate::fact::{
+    Fact, Interval, Kind, PartialDate, Qualifier, Quantity, SetRelation, TimeOfDay, Value,
+};
 use crate::policy::Tolerances;
 use crate::sentalign::Bead;
 use rust_decimal::prelude::ToPrimitive;
@@ -536,6 +538,7 @@ fn family(kind: Kind) -> u8 {
         // An ordinal agrees with the same ordinal in any notation (XIV, 14e, четырнадцатый) and
         // never pairs with a cardinal of the same value.
         Kind::Ordinal => 5,
+        Kind::Time => 6,
     }
 }
 
@@ -549,6 +552,7 @@ pub fn affinity(a: &Fact, b: &Fact, tolerances: &Tolerances) -> Affinity {
     }
     match (&a.value, &b.value) {
         (Value::Identifier(x), Value::Identifier(y)) => identifier_affinity(x, y),
+        (Value::Time(x), Value::Time(y)) => time_affinity(x, y),
         (Value::Ratio { num: an, den: ad }, Value::Ratio { num: bn, den: bd })
         | (Value::Range { from: an, to: ad }, Value::Range { from: bn, to: bd }) => {
             pair_affinity((an, ad), (bn, bd), tolerances)
@@ -818,6 +822,37 @@ fn identifier_affinity(a: &str, b: &str) -> Affinity {
         Affinity::Close(Hint::Transposed)
     } else {
         Affinity::Unrelated
+    }
+}
+
+/// Times of day agree on the clock; a zone written on one side only, or another zone, leaves them
+/// consistent (zones are not converted).
+fn time_affinity(a: &TimeOfDay, b: &TimeOfDay) -> Affinity {
+    match compare_times(a, b) {
+        TimeFields::Same => Affinity::Same,
+        TimeFields::Partial => Affinity::Consistent,
+        TimeFields::Differ => Affinity::Unrelated,
+    }
+}
+
+/// How two times of day compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeFields {
+    Same,
+    /// The clock agrees where both write it; seconds or the zone are written on one side only,
+    /// or the zones differ.
+    Partial,
+    Differ,
+}
+
+pub fn compare_times(a: &TimeOfDay, b: &TimeOfDay) -> TimeFields {
+    let seconds_agree = a.second.unwrap_or(0) == b.second.unwrap_or(0);
+    if (a.hour, a.minute) != (b.hour, b.minute) || !seconds_agree {
+        TimeFields::Differ
+    } else if a.second == b.second && a.zone == b.zone {
+        TimeFields::Same
+    } else {
+        TimeFields::Partial
     }
 }
 

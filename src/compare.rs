@@ -7,7 +7,7 @@
 
 use crate::align::{self, Hint};
 use crate::analysis::Analysis;
-use crate::fact::{Fact, Qualifier, SetRelation, Value};
+use crate::fact::{Fact, Qualifier, SetRelation, TimeOfDay, Value};
 use crate::policy::{self, Policy, Relation, Severity, Status, Tolerances};
 use crate::sentalign::{self, Bead};
 
@@ -263,6 +263,7 @@ pub fn classify(a: &Fact, b: &Fact, tolerances: &Tolerances) -> (Relation, Strin
     }
     match (&a.value, &b.value) {
         (Value::Identifier(x), Value::Identifier(y)) => classify_identifiers(x, y),
+        (Value::Time(x), Value::Time(y)) => classify_times(x, y),
         // A ratio or a range states both of its figures exactly: 2020–2025 inside 2016–2031 is
         // another period, not a vaguer one.
         (Value::Ratio { .. }, Value::Ratio { .. }) | (Value::Range { .. }, Value::Range { .. })
@@ -494,6 +495,18 @@ fn date_conflicts(a: &crate::fact::PartialDate, b: &crate::fact::PartialDate) ->
     .flatten()
     .collect::<Vec<_>>()
     .join(", ")
+}
+
+fn classify_times(a: &TimeOfDay, b: &TimeOfDay) -> (Relation, String) {
+    match align::compare_times(a, b) {
+        align::TimeFields::Same => (Relation::Equal, "the same time".into()),
+        align::TimeFields::Partial => (
+            Relation::TimePartial,
+            "the same clock time; the seconds or the zone are written on one side only, or differ"
+                .into(),
+        ),
+        align::TimeFields::Differ => (Relation::TimeMismatch, "different times of day".into()),
+    }
 }
 
 fn classify_identifiers(a: &str, b: &str) -> (Relation, String) {

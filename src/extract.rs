@@ -9,7 +9,7 @@
 //! Extraction sees one document only; it never compares.
 
 use crate::error::{Error, Result};
-use crate::fact::{Fact, Kind, PartialDate, Qualifier, Quantity, Unit, Value};
+use crate::fact::{Fact, Kind, PartialDate, Qualifier, Quantity, TimeOfDay, Unit, Value};
 use crate::rules::{one_line, placeholder_regex, Forms, LangPack, Reading, RuleSet, Template};
 use crate::source::Document;
 use regex::{Captures, Regex};
@@ -154,6 +154,11 @@ pub struct Extractor {
     /// The pack's identifiers, read after dates: "Resolution 68", never "القرار 15-3-2023".
     named_identifiers: Vec<Regex>,
     dates: Vec<Regex>,
+    /// The pack writes numeric dates month first and day first (English: 7/18/2014, 18/7/2014).
+    both_date_orders: bool,
+    times: Vec<Regex>,
+    /// Each `{am}` and `{pm}` form, lower case.
+    clock_words: Lexicon<bool>,
     years: Vec<Regex>,
     ranges: Vec<Regex>,
     ratios: Vec<Regex>,
@@ -188,6 +193,7 @@ enum TemplateUse {
     Plain,
     Identifier,
     Date,
+    Time,
     Year,
     Range,
     Ratio,
@@ -213,12 +219,35 @@ impl Extractor {
                 .enumerate()
                 .flat_map(|(i, forms)| forms.iter().map(move |f| (f, i as u8 + 1))),
         );
+        // Zones are capitals ("EST", never the French "est"): matched as written, not folded.
+        let zones = common
+            .time_zones
+            .iter()
+            .map(|z| regex::escape(z))
+            .collect::<Vec<_>>()
+            .join("|");
+        let zones = if zones.is_empty() {
+            r"[^\s\S]".to_string()
+        } else {
+            zones
+        };
+        let clock_word = |forms: &Forms| Lexicon::new(forms.iter().map(|f| (f, ()))).alternation();
+        let clock_words = Lexicon::new(
+            pack.clock_words
+                .am
+                .iter()
+                .map(|f| (f, false))
+                .chain(pack.clock_words.pm.iter().map(|f| (f, true))),
+        );
         let ctx = TemplateContext {
             file: &file,
             source,
             number: &number,
             digit: &digit_class,
             months: &months.alternation(),
+            zones: &zones,
+            am: &clock_word(&pack.clock_words.am),
+            pm: &clock_word(&pack.clock_words.pm),
         };
         let compile_all = |templates: &[&[Template]], usage| {
             templates
@@ -265,6 +294,9 @@ impl Extractor {
             identifiers: compile_all(&[&common.identifiers], TemplateUse::Identifier)?,
             named_identifiers: compile_all(&[&pack.identifiers], TemplateUse::Identifier)?,
             dates: compile_all(&[&pack.dates, &common.dates], TemplateUse::Date)?,
+            both_date_orders: both_date_orders(&pack.dates),
+            times: compile_all(&[&pack.times, &common.times], TemplateUse::Time)?,
+            clock_words,
             years: compile_all(&[&pack.years], TemplateUse::Year)?,
             ranges: compile_all(&[&pack.ranges, &common.ranges], TemplateUse::Range)?,
             ratios: compile_all(&[&common.ratios], TemplateUse::Ratio)?,
@@ -337,6 +369,23 @@ impl Extractor {
     }
 }
 
+/// True when some date template puts `{month_num}` before `{day}` and another after it.
+fn both_date_orders(templates: &[Template]) -> bool {
+    let order = |t: &Template| Some(t.0.find("{month_num}")? < t.0.find("{day}")?);
+    let orders: BTreeSet<bool> = templates.iter().filter_map(order).collect();
+    orders.len() == 2
+}
+
+/// A two-digit year in the century that puts it nearest to now: 14 is 2014, 74 is 1974.
+fn two_digit_year(yy: u8) -> i32 {
+    let yy = i32::from(yy);
+    if yy < 50 {
+        2000 + yy
+    } else {
+        1900 + yy
+    }
+}
+
 /// Unit forms written after a figure (common symbols and the pack's words) and before it.
 fn unit_lexicons(
     defs: &BTreeMap<String, crate::rules::UnitDef>,
@@ -404,6 +453,9 @@ struct TemplateContext<'a> {
     number: &'a str,
     digit: &'a str,
     months: &'a str,
+    zones: &'a str,
+    am: &'a str,
+    pm: &'a str,
 }
 
 impl TemplateContext<'_> {
@@ -432,6 +484,12 @@ impl TemplateContext<'_> {
             (TemplateUse::Date, "month_num") => Some(format!("{d}{{1,2}}")),
             (TemplateUse::Date, "month") => Some(format!("(?i:{})", self.months)),
             (TemplateUse::Date | TemplateUse::Year, "year") => Some(format!("{d}{{4}}")),
+            (TemplateUse::Date, "yy") => Some(format!("{d}{{2}}")),
+            (TemplateUse::Time, "hour") => Some(format!("{d}{{1,2}}")),
+            (TemplateUse::Time, "minute" | "second") => Some(format!("{d}{{2}}")),
+            (TemplateUse::Time, "zone") => Some(self.zones.to_string()),
+            (TemplateUse::Time, "am") => Some(format!("(?i:{})", self.am)),
+            (TemplateUse::Time, "pm") => Some(format!("(?i:{})", self.pm)),
             // A code with at least one digit, letters in capitals: 06, 68, 2006/123/EC, 1234/QĐ-UBND.
             (TemplateUse::Identifier, "id") => Some(format!(
                 r"[\p{{Lu}}\p{{N}}]*{d}[\p{{Lu}}\p{{N}}]*(?:[-/.][\p{{Lu}}\p{{N}}]+)*"
@@ -455,6 +513,24 @@ impl TemplateContext<'_> {
             line,
             column,
             message,
+        }
+    }
+}
+
+/// What a template match reads: a fact's kind and value, and another reading where the text
+/// allows two, with a note saying so.
+struct Templated {
+    kind: Kind,
+    value: Value,
+    alternative: Option<(Value, String)>,
+}
+
+impl From<(Kind, Value)> for Templated {
+    fn from((kind, value): (Kind, Value)) -> Templated {
+        Templated {
+            kind,
+            value,
+            alternative: None,
         }
     }
 }
@@ -541,7 +617,23 @@ impl Extractor {
         self.templated(doc, ids, &mut taken, &mut facts, &windows, identifier);
         let evidence = self.separator_evidence(&candidates);
         self.templated(doc, &self.dates, &mut taken, &mut facts, &windows, |c| {
-            self.date_value(c)
+            let date = self.date_value(c)?;
+            let alternative = self.swapped_date(&date, c).map(|other| {
+                let note = format!(
+                    "read as {}; {} is the other reading",
+                    date.iso(),
+                    other.iso()
+                );
+                (Value::Date(other), note)
+            });
+            Some(Templated {
+                kind: Kind::Date,
+                value: Value::Date(date),
+                alternative,
+            })
+        });
+        self.templated(doc, &self.times, &mut taken, &mut facts, &windows, |c| {
+            self.time_value(c)
         });
         self.templated(doc, named_ids, &mut taken, &mut facts, &windows, identifier);
         self.templated(doc, &self.ranges, &mut taken, &mut facts, &windows, |c| {
@@ -588,15 +680,17 @@ impl Extractor {
     }
 
     /// Runs template regexes, turning each free, well-bounded match into a fact.
-    fn templated(
+    fn templated<T>(
         &self,
         doc: &Document,
         regexes: &[Regex],
         taken: &mut Taken,
         facts: &mut Vec<Fact>,
         windows: &[Range<usize>],
-        read: impl Fn(&Captures) -> Option<(Kind, Value)>,
-    ) {
+        read: impl Fn(&Captures) -> Option<T>,
+    ) where
+        T: Into<Templated>,
+    {
         let text = doc.text.as_str();
         for re in regexes {
             let matches = windows.iter().flat_map(|w| {
@@ -613,15 +707,21 @@ impl Extractor {
                 if continues_after_separator(after) {
                     continue;
                 }
-                if let Some((kind, value)) = read(&caps) {
-                    facts.push(self.fact(doc, kind, span.clone(), value));
+                if let Some(read) = read(&caps) {
+                    let read: Templated = read.into();
+                    let mut fact = self.fact(doc, read.kind, span.clone(), read.value);
+                    if let Some((alternative, note)) = read.alternative {
+                        fact.alternative = Some(alternative);
+                        fact.note = Some(note);
+                    }
+                    facts.push(fact);
                     taken.take(span);
                 }
             }
         }
     }
 
-    fn date_value(&self, caps: &Captures) -> Option<(Kind, Value)> {
+    fn date_value(&self, caps: &Captures) -> Option<PartialDate> {
         let day = match caps.name("day") {
             Some(d) => Some(
                 self.small_integer(d.as_str())
@@ -637,13 +737,56 @@ impl Extractor {
             ),
             (None, None) => None,
         };
-        let year = match caps.name("year") {
-            Some(y) => Some(self.ascii_digits(y.as_str())?.parse::<i32>().ok()?),
-            None => None,
+        let year = match (caps.name("year"), caps.name("yy")) {
+            (Some(y), _) => Some(self.ascii_digits(y.as_str())?.parse::<i32>().ok()?),
+            (None, Some(y)) => Some(two_digit_year(self.small_integer(y.as_str())?)),
+            (None, None) => None,
         };
         month?;
-        let date = PartialDate { year, month, day };
-        Some((Kind::Date, Value::Date(date)))
+        Some(PartialDate { year, month, day })
+    }
+
+    /// The other reading of a numeric date whose day and month could swap (3/4/2015 is 3 April
+    /// or 4 March) in a language that writes both orders.
+    fn swapped_date(&self, date: &PartialDate, caps: &Captures) -> Option<PartialDate> {
+        let (day, month) = (date.day?, date.month?);
+        let numeric = caps.name("month_num").is_some();
+        (self.both_date_orders && numeric && day <= 12 && day != month).then_some(PartialDate {
+            day: Some(month),
+            month: Some(day),
+            ..*date
+        })
+    }
+
+    fn time_value(&self, caps: &Captures) -> Option<(Kind, Value)> {
+        let field = |name: &str, max: u8| match caps.name(name) {
+            Some(m) => self
+                .small_integer(m.as_str())
+                .filter(|v| *v <= max)
+                .map(Some),
+            None => Some(None),
+        };
+        let mut hour = field("hour", 23)??;
+        let minute = field("minute", 59)?.unwrap_or(0);
+        let second = field("second", 59)?;
+        let after_noon = ["am", "pm"]
+            .iter()
+            .find_map(|name| caps.name(name))
+            .map(|m| *self.clock_words.lookup(m.as_str()).expect("a clock word"));
+        match after_noon {
+            Some(_) if hour == 0 || hour > 12 => return None,
+            Some(true) if hour < 12 => hour += 12,
+            Some(false) if hour == 12 => hour = 0,
+            _ => {}
+        }
+        let zone = caps.name("zone").map(|z| z.as_str().to_uppercase());
+        let time = TimeOfDay {
+            hour,
+            minute,
+            second,
+            zone,
+        };
+        Some((Kind::Time, Value::Time(time)))
     }
 
     fn ascii_digits(&self, s: &str) -> Option<String> {

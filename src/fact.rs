@@ -22,6 +22,7 @@ pub enum Kind {
     Ratio,
     Ordinal,
     Identifier,
+    Time,
 }
 
 impl Kind {
@@ -35,6 +36,7 @@ impl Kind {
             Kind::Ratio => "ratio",
             Kind::Ordinal => "ordinal",
             Kind::Identifier => "identifier",
+            Kind::Time => "time",
         }
     }
 }
@@ -169,6 +171,26 @@ impl PartialDate {
     }
 }
 
+/// A time of day on the 24-hour clock, with the seconds and the zone where they are written
+/// ("3:45 p.m." is 15:45; "1200 GMT" is 12:00 in zone GMT).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TimeOfDay {
+    pub hour: u8,
+    pub minute: u8,
+    pub second: Option<u8>,
+    pub zone: Option<String>,
+}
+
+impl TimeOfDay {
+    /// "HH:MM", or "HH:MM:SS" where the seconds are written; the zone is not part of it.
+    pub fn clock(&self) -> String {
+        match self.second {
+            Some(s) => format!("{:02}:{:02}:{s:02}", self.hour, self.minute),
+            None => format!("{:02}:{:02}", self.hour, self.minute),
+        }
+    }
+}
+
 /// The normalized content of a fact.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Value {
@@ -185,6 +207,7 @@ pub enum Value {
     },
     /// A document identifier such as 45-CT/TW, compared by its text.
     Identifier(String),
+    Time(TimeOfDay),
 }
 
 impl fmt::Display for Value {
@@ -195,6 +218,10 @@ impl fmt::Display for Value {
             Value::Range { from, to } => write!(f, "{from}–{to}"),
             Value::Ratio { num, den } => write!(f, "{num}/{den}"),
             Value::Identifier(id) => f.write_str(id),
+            Value::Time(t) => match &t.zone {
+                Some(zone) => write!(f, "{} {zone}", t.clock()),
+                None => f.write_str(&t.clock()),
+            },
         }
     }
 }

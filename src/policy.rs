@@ -34,13 +34,15 @@ pub enum Relation {
     KindMismatch,
     IdentifierMismatch,
     IdentifierScript,
+    TimePartial,
+    TimeMismatch,
     Converted,
     UnitMismatch,
     Missing,
 }
 
 impl Relation {
-    pub const ALL: [Relation; 15] = [
+    pub const ALL: [Relation; 17] = [
         Relation::Equal,
         Relation::LessPrecise,
         Relation::Rounded,
@@ -53,6 +55,8 @@ impl Relation {
         Relation::KindMismatch,
         Relation::IdentifierMismatch,
         Relation::IdentifierScript,
+        Relation::TimePartial,
+        Relation::TimeMismatch,
         Relation::Converted,
         Relation::UnitMismatch,
         Relation::Missing,
@@ -72,6 +76,8 @@ impl Relation {
             Relation::KindMismatch => "kind_mismatch",
             Relation::IdentifierMismatch => "identifier_mismatch",
             Relation::IdentifierScript => "identifier_script",
+            Relation::TimePartial => "time_partial",
+            Relation::TimeMismatch => "time_mismatch",
             Relation::Converted => "converted",
             Relation::UnitMismatch => "unit_mismatch",
             Relation::Missing => "missing",
@@ -88,12 +94,14 @@ impl Relation {
             | Relation::Overlap
             | Relation::DatePartial
             | Relation::IdentifierScript
+            | Relation::TimePartial
             | Relation::Converted => Status::Compatible,
             Relation::ValueMismatch
             | Relation::ScaleMismatch
             | Relation::DateMismatch
             | Relation::KindMismatch
             | Relation::IdentifierMismatch
+            | Relation::TimeMismatch
             | Relation::UnitMismatch => Status::Diverge,
             Relation::Missing => Status::Missing,
         }

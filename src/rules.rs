@@ -110,6 +110,12 @@ pub struct Common {
     pub mask: Vec<Template>,
     pub identifiers: Vec<Template>,
     pub dates: Vec<Template>,
+    /// Times of day every language writes alike: `{hour}:{minute}`.
+    #[serde(default)]
+    pub times: Vec<Template>,
+    /// Time zone abbreviations written after a time: GMT, UTC, CET.
+    #[serde(default)]
+    pub time_zones: Forms,
     pub ranges: Vec<Template>,
     pub ratios: Vec<Template>,
     pub percent_signs: Vec<String>,
@@ -177,6 +183,14 @@ pub struct LangPack {
     /// Date templates using `{day}`, `{month}` (a month word), `{month_num}` and `{year}`.
     #[serde(default)]
     pub dates: Vec<Template>,
+    /// Time-of-day templates using `{hour}`, `{minute}`, `{second}`, `{zone}` (common.yaml's
+    /// `time_zones`) and `{am}` / `{pm}` (the pack's `clock_words`): `{hour} h {minute}`,
+    /// `{hour}:{minute} {pm}`, `{pm}{hour}点`.
+    #[serde(default)]
+    pub times: Vec<Template>,
+    /// Words that put a time before or after noon: "a.m.", "p.m.", "上午", "下午".
+    #[serde(default)]
+    pub clock_words: ClockWords,
     /// Templates that make a number a year: `в {year} году`, `{year} г.`.
     #[serde(default)]
     pub years: Vec<Template>,
@@ -219,6 +233,15 @@ pub struct LangPack {
     pub abbreviations: Vec<String>,
     #[serde(default)]
     pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClockWords {
+    #[serde(default)]
+    pub am: Forms,
+    #[serde(default)]
+    pub pm: Forms,
 }
 
 #[derive(Debug, Clone, Deserialize)]

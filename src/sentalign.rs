@@ -181,6 +181,7 @@ fn fact_anchor(fact: &Fact) -> String {
         Kind::Ratio => "q",
         Kind::Identifier => "i",
         Kind::Ordinal => "o",
+        Kind::Time => "t",
     };
     let value = match &fact.value {
         // A year and a date of that year share the year.

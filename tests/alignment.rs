@@ -348,3 +348,16 @@ proptest! {
         never_contradicts(&pair(&text, "ru", &moved.join("\n\n"), "ru"))?;
     }
 }
+
+#[test]
+fn times_compare_as_clock_times_and_a_date_keeps_its_other_reading() {
+    let p = pair(
+        "The vote on 3/4/2015 closed at 3 p.m. and results came at 2300 GMT.",
+        "en",
+        "Le vote du 4 mars 2015 s'est achevé à 14:00 et les résultats sont arrivés à 23:00.",
+        "fr",
+    );
+    p.expect("3/4/2015", "4 mars 2015", Status::Agree, "agree");
+    p.expect("3 p.m.", "14:00", Status::Diverge, "time-mismatch");
+    p.expect("2300 GMT", "23:00", Status::Compatible, "time-partial");
+}

@@ -24,6 +24,7 @@ pub fn value(value: &Value) -> Json {
         Value::Range { from, to } => json!({"from": number(from), "to": number(to)}),
         Value::Ratio { num, den } => json!({"num": number(num), "den": number(den)}),
         Value::Identifier(id) => Json::String(id.clone()),
+        Value::Time(t) => Json::String(t.clock()),
     }
 }
 
@@ -45,6 +46,11 @@ pub fn fact(fact: &Fact, id: usize) -> Json {
         "qualifier".into(),
         Json::String(fact.qualifier.as_str().into()),
     );
+    if let Value::Time(time) = &fact.value {
+        if let Some(zone) = &time.zone {
+            object.insert("zone".into(), Json::String(zone.clone()));
+        }
+    }
     if let Some(unit) = &fact.unit {
         object.insert("unit".into(), Json::String(unit.id.clone()));
     }

@@ -16,6 +16,7 @@ fn kind_style(kind: Kind) -> Style {
         Kind::Date | Kind::Year | Kind::Range => AnsiColor::Blue,
         Kind::Ratio | Kind::Ordinal => AnsiColor::Yellow,
         Kind::Identifier => AnsiColor::Green,
+        Kind::Time => AnsiColor::BrightBlue,
     };
     Style::new().fg_color(Some(color.into()))
 }
