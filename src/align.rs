@@ -808,7 +808,7 @@ fn date_affinity(a: &PartialDate, b: &PartialDate) -> Affinity {
 }
 
 fn identifier_affinity(a: &str, b: &str) -> Affinity {
-    if a == b {
+    if same_identifier(a, b) {
         return Affinity::Same;
     }
     if same_in_latin(a, b) {
@@ -854,6 +854,11 @@ pub fn compare_times(a: &TimeOfDay, b: &TimeOfDay) -> TimeFields {
     } else {
         TimeFields::Partial
     }
+}
+
+/// Identifiers are the same whatever the letter case: "COVID-19" and "Covid-19".
+pub fn same_identifier(a: &str, b: &str) -> bool {
+    a == b || a.to_uppercase() == b.to_uppercase()
 }
 
 /// True when two identifiers are the same once Cyrillic or Greek letters are read as Latin, either

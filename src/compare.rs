@@ -510,7 +510,7 @@ fn classify_times(a: &TimeOfDay, b: &TimeOfDay) -> (Relation, String) {
 }
 
 fn classify_identifiers(a: &str, b: &str) -> (Relation, String) {
-    if a == b {
+    if align::same_identifier(a, b) {
         (Relation::Equal, "the same identifier".into())
     } else if align::same_in_latin(a, b) {
         (

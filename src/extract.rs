@@ -1172,12 +1172,18 @@ impl Extractor {
         } else if next_is_word_char(after) && self.unit_at(&text[figure.end..]).is_none() {
             return None;
         }
-        if let Some(p) = whole_word(&self.percent_after, &text[figure.end..]) {
-            figure.kind = Kind::Percent;
-            figure.end += p.end();
-        } else if let Some((unit, len)) = self.unit_at(&text[figure.end..]) {
-            figure.unit = Some(unit);
-            figure.end += len;
+        // The longer reading wins: "5 percentage points" is a unit, not "5 percent" and a word.
+        let percent = whole_word(&self.percent_after, &text[figure.end..]).map(|p| p.end());
+        match (percent, self.unit_at(&text[figure.end..])) {
+            (Some(p), unit) if unit.as_ref().is_none_or(|(_, len)| *len <= p) => {
+                figure.kind = Kind::Percent;
+                figure.end += p;
+            }
+            (_, Some((unit, len))) => {
+                figure.unit = Some(unit);
+                figure.end += len;
+            }
+            _ => {}
         }
         Some(())
     }
@@ -1458,11 +1464,16 @@ fn cuts_word(text: &str, at: usize) -> bool {
     before.is_some_and(is_word_char) && after.is_some_and(is_word_char)
 }
 
-/// "2025-04" followed by "-14", "13/14" followed by "/2025", "11" followed by "-й": the match is
-/// part of something longer.
+/// "2025-04" followed by "-14", "13/14" followed by "/2025", "11" followed by "-й", "PM2" followed
+/// by ",5": the match is part of something longer. A capital after a hyphen starts the next part of
+/// a compound ("COVID-19-Welle", "A4-Format"), which leaves the match whole.
 fn continues_after_separator(after: &str) -> bool {
     let mut chars = after.chars();
-    matches!(chars.next(), Some('/' | '-' | '.')) && chars.next().is_some_and(char::is_alphanumeric)
+    let separator = chars.next();
+    let next = chars.next();
+    matches!(separator, Some('/' | '-' | '.' | ','))
+        && next.is_some_and(char::is_alphanumeric)
+        && !(separator == Some('-') && next.is_some_and(char::is_uppercase))
 }
 
 fn context_after(text: &str, end: usize) -> &str {

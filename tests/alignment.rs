@@ -361,3 +361,23 @@ fn times_compare_as_clock_times_and_a_date_keeps_its_other_reading() {
     p.expect("3 p.m.", "14:00", Status::Diverge, "time-mismatch");
     p.expect("2300 GMT", "23:00", Status::Compatible, "time-partial");
 }
+
+#[test]
+fn codes_compare_exactly_and_points_are_no_percent() {
+    let p = pair(
+        "Die Covid-19-Welle traf auch die Flotte: 12 F-35 und ein A4-Handbuch.\n\
+         Die Quote stieg um 2,5 Prozentpunkte.",
+        "de",
+        "The COVID-19 wave also hit the fleet: 12 F-43 jets and an A4 manual.\n\
+         The rate rose by 2.5%.",
+        "en",
+    );
+    p.expect("F-35", "F-43", Status::Diverge, "identifier-mismatch");
+    p.expect("A4", "A4", Status::Agree, "agree");
+    p.expect(
+        "2,5 Prozentpunkte",
+        "2.5%",
+        Status::Diverge,
+        "kind-mismatch",
+    );
+}
