@@ -113,6 +113,10 @@ struct LintArgs {
     /// Ignore the baseline file: every finding counts.
     #[arg(long, conflicts_with_all = ["write_baseline", "baseline"])]
     no_baseline: bool,
+    /// List the sets with no version in the reference language after the totals (the text,
+    /// GitHub and Markdown outputs count them; JSON always lists them).
+    #[arg(long)]
+    list_unchecked: bool,
 }
 
 #[derive(clap::Args)]
@@ -363,6 +367,15 @@ fn lint(args: &LintArgs) -> Result<ExitCode> {
         LintFormat::Sarif => report::sarif::write_lint(&mut out, &lint, &policy)?,
         LintFormat::Github => report::github::write_lint(&mut out, &lint)?,
         LintFormat::Markdown => report::markdown::write_lint(&mut out, &lint)?,
+    }
+    if args.list_unchecked {
+        match args.format {
+            LintFormat::Text | LintFormat::Github => {
+                report::diff::write_unchecked(&mut out, &lint)?
+            }
+            LintFormat::Markdown => report::markdown::write_unchecked(&mut out, &lint)?,
+            LintFormat::Json | LintFormat::Sarif => {}
+        }
     }
     out.flush()?;
     let fail_on = args.fail_on.map_or(config.fail_on, FailOn::severity);

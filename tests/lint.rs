@@ -377,3 +377,44 @@ fn every_span_points_into_its_file() {
     }
     assert!(checked > 50, "{checked}");
 }
+
+#[test]
+fn unchecked_sets_are_counted_and_listed_on_request() {
+    let copy = copy();
+    std::fs::write(
+        copy.path().join("content/fr/extra.md"),
+        "Plus de 200 foyers.\n",
+    )
+    .unwrap();
+    for format in ["text", "github", "markdown"] {
+        let counted = stdout(&factdiff(
+            copy.path(),
+            &["lint", "--exit-zero", "--format", format],
+        ));
+        assert!(
+            counted.contains(
+                "2 sets have no version in the reference language: --list-unchecked shows them"
+            ),
+            "{format}: {counted}"
+        );
+        assert!(!counted.contains("content/{lang}/notes.md"), "{format}");
+        let listed = stdout(&factdiff(
+            copy.path(),
+            &[
+                "lint",
+                "--exit-zero",
+                "--list-unchecked",
+                "--format",
+                format,
+            ],
+        ));
+        let extra = listed.find("content/{lang}/extra.md").expect(format);
+        let notes = listed.find("content/{lang}/notes.md").expect(format);
+        assert!(extra < notes, "sorted: {listed}");
+    }
+    let json = lint_json(copy.path(), &[]);
+    assert_eq!(
+        json["orphans"],
+        serde_json::json!(["content/{lang}/extra.md", "content/{lang}/notes.md"])
+    );
+}
