@@ -445,6 +445,23 @@ mod tests {
     }
 
     #[test]
+    fn the_default_language_is_the_reference_and_dumps_back() {
+        let config = parse(
+            "sets:\n  - pattern: \"pages.{lang}/**/*.md\"\n    default: {en: \"pages/**/*.md\"}\n",
+        )
+        .unwrap();
+        let default = config.sets[0].default.as_ref().unwrap();
+        assert_eq!(
+            (default.lang.as_str(), default.pattern.as_str()),
+            ("en", "pages/**/*.md")
+        );
+        assert_eq!(config.sets[0].reference, "en");
+        let dump = config.dump(&config.policy().unwrap()).unwrap();
+        let again = parse(&dump).unwrap();
+        assert_eq!(again.dump(&again.policy().unwrap()).unwrap(), dump);
+    }
+
+    #[test]
     fn discovery_walks_up() {
         let dir = tempfile::tempdir().unwrap();
         let deep = dir.path().join("a/b");
