@@ -55,6 +55,9 @@ struct SetFile {
     languages: Option<Vec<String>>,
     #[serde(default)]
     format: Option<Format>,
+    /// The default language's versions, where their paths carry no language: `{en: "content/**/*.md"}`.
+    #[serde(default)]
+    default: Option<BTreeMap<String, String>>,
 }
 
 /// One family of document sets: the files matching `pattern`, grouped by the path around `{lang}`.
@@ -66,6 +69,16 @@ pub struct SetSpec {
     pub languages: Option<Vec<String>>,
     /// The input format of every file of the family, instead of the one its extension gives.
     pub format: Option<Format>,
+    /// Where the default language's versions lie when their paths carry no language.
+    pub default: Option<DefaultVersions>,
+}
+
+/// The versions of a set's default language, found by a pattern without `{lang}`: `content/**/*.md`
+/// next to `content.{lang}/**/*.md`, `docs/**/*.md` next to `docs/**/*.{lang}.md`.
+#[derive(Debug, Clone)]
+pub struct DefaultVersions {
+    pub lang: String,
+    pub pattern: SetPattern,
 }
 
 /// A checked configuration.
@@ -195,6 +208,9 @@ impl Config {
                     reference: s.reference.clone(),
                     languages: s.languages.clone(),
                     format: s.format,
+                    default: s.default.as_ref().map(|d| {
+                        BTreeMap::from([(d.lang.clone(), d.pattern.as_str().to_string())])
+                    }),
                 })
                 .collect(),
             exclude: self.exclude.clone(),
@@ -257,15 +273,17 @@ fn set_specs(parsed: &ConfigFile, at: &Locator) -> Result<Vec<SetSpec>> {
             let pattern = SetPattern::compile(&set.pattern).map_err(|m| {
                 at.error(&set.pattern, format!("pattern `{}`: {m}", set.pattern))
             })?;
+            let default = default_versions(set, &pattern, at)?;
             let reference = set
                 .reference
                 .clone()
                 .or_else(|| parsed.reference.clone())
+                .or_else(|| default.as_ref().map(|d| d.lang.clone()))
                 .ok_or_else(|| {
                     at.error(
                         &set.pattern,
                         format!(
-                            "set `{}` names no reference language (`reference: en`, in the set or at the top)",
+                            "set `{}` names no reference language (`reference: en`, in the set or at the top, or a `default: {{en: ...}}`)",
                             set.pattern
                         ),
                     )
@@ -275,9 +293,34 @@ fn set_specs(parsed: &ConfigFile, at: &Locator) -> Result<Vec<SetSpec>> {
                 reference,
                 languages: set.languages.clone(),
                 format: set.format,
+                default,
             })
         })
         .collect()
+}
+
+fn default_versions(
+    set: &SetFile,
+    pattern: &SetPattern,
+    at: &Locator,
+) -> Result<Option<DefaultVersions>> {
+    let Some(default) = &set.default else {
+        return Ok(None);
+    };
+    let mut entries = default.iter();
+    let (Some((lang, text)), None) = (entries.next(), entries.next()) else {
+        return Err(at.error(
+            "default:",
+            "`default` maps one language to its pattern: `default: {en: \"content/**/*.md\"}`"
+                .into(),
+        ));
+    };
+    let compiled = SetPattern::compile_default(text, pattern)
+        .map_err(|m| at.error(text, format!("default pattern `{text}`: {m}")))?;
+    Ok(Some(DefaultVersions {
+        lang: lang.clone(),
+        pattern: compiled,
+    }))
 }
 
 fn check_values(parsed: &ConfigFile, at: &Locator) -> Result<()> {
@@ -320,6 +363,8 @@ struct DumpSet {
     languages: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     format: Option<Format>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    default: Option<BTreeMap<String, String>>,
 }
 
 #[cfg(test)]
@@ -397,6 +442,23 @@ mod tests {
         let again = parse(&dump).unwrap();
         assert_eq!(again.dump(&again.policy().unwrap()).unwrap(), dump);
         assert_eq!(again.overrides.severity["rounding"], Severity::Off);
+    }
+
+    #[test]
+    fn the_default_language_is_the_reference_and_dumps_back() {
+        let config = parse(
+            "sets:\n  - pattern: \"pages.{lang}/**/*.md\"\n    default: {en: \"pages/**/*.md\"}\n",
+        )
+        .unwrap();
+        let default = config.sets[0].default.as_ref().unwrap();
+        assert_eq!(
+            (default.lang.as_str(), default.pattern.as_str()),
+            ("en", "pages/**/*.md")
+        );
+        assert_eq!(config.sets[0].reference, "en");
+        let dump = config.dump(&config.policy().unwrap()).unwrap();
+        let again = parse(&dump).unwrap();
+        assert_eq!(again.dump(&again.policy().unwrap()).unwrap(), dump);
     }
 
     #[test]

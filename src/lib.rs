@@ -8,7 +8,7 @@
 //! `factdiff` binary decides both.
 //!
 //! Around the stages, `factdiff lint` works on whole repositories: [`config`] (`factdiff.yaml`),
-//! [`walk`] (which files are versions of one document), [`lint`] (every set, in parallel),
+//! [`walk`] (which files are versions of one document), [`init`] (a configuration for a tree's layout), [`lint`] (every set, in parallel),
 //! [`suppress`] (markers in documents), [`baseline`] (accepted findings) and [`snapshot`] (fact
 //! sheets per document set).
 
@@ -20,6 +20,7 @@ pub mod config;
 pub mod error;
 pub mod extract;
 pub mod fact;
+pub mod init;
 pub mod lang;
 pub mod lint;
 pub mod policy;

@@ -69,6 +69,15 @@ enum Command {
     /// Write one YAML fact sheet per document set, or with --check compare them with the folder.
     #[command(after_help = SNAPSHOT_EXIT_CODES)]
     Snapshot(SnapshotArgs),
+    /// Recognize how a tree lays out its language versions and write a factdiff.yaml for it.
+    #[command(after_help = EXIT_CODES)]
+    Init {
+        /// The tree's folder (default: the current one); factdiff.yaml is written there.
+        dir: Option<PathBuf>,
+        /// Replace an existing factdiff.yaml.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions { shell: clap_complete::Shell },
 }
@@ -113,6 +122,10 @@ struct LintArgs {
     /// Ignore the baseline file: every finding counts.
     #[arg(long, conflicts_with_all = ["write_baseline", "baseline"])]
     no_baseline: bool,
+    /// List the sets with no version in the reference language after the totals (the text,
+    /// GitHub and Markdown outputs count them; JSON always lists them).
+    #[arg(long)]
+    list_unchecked: bool,
 }
 
 #[derive(clap::Args)]
@@ -216,6 +229,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Explain { rule, policy } => explain(&rule, &policy),
         Command::Lint(args) => lint(&args),
         Command::Snapshot(args) => snapshot(&args),
+        Command::Init { dir, force } => init(dir.unwrap_or_else(|| ".".into()), force),
         Command::Completions { shell } => completions(shell),
     }
 }
@@ -364,6 +378,15 @@ fn lint(args: &LintArgs) -> Result<ExitCode> {
         LintFormat::Github => report::github::write_lint(&mut out, &lint)?,
         LintFormat::Markdown => report::markdown::write_lint(&mut out, &lint)?,
     }
+    if args.list_unchecked {
+        match args.format {
+            LintFormat::Text | LintFormat::Github => {
+                report::diff::write_unchecked(&mut out, &lint)?
+            }
+            LintFormat::Markdown => report::markdown::write_unchecked(&mut out, &lint)?,
+            LintFormat::Json | LintFormat::Sarif => {}
+        }
+    }
     out.flush()?;
     let fail_on = args.fail_on.map_or(config.fail_on, FailOn::severity);
     let fails = !args.exit_zero && lint.worst() >= fail_on;
@@ -444,6 +467,42 @@ fn snapshot(args: &SnapshotArgs) -> Result<ExitCode> {
         dir.display()
     );
     Ok(ExitCode::from(1))
+}
+
+fn init(root: PathBuf, force: bool) -> Result<ExitCode> {
+    let target = root.join(config::FILE_NAME);
+    if target.exists() && !force {
+        bail!(
+            "{}: exists already; `factdiff init --force` replaces it",
+            target.display()
+        );
+    }
+    let engine = Engine::load(&[])?;
+    let has_pack = |code: &str| engine.rules.pack(code).is_some();
+    let Some(layout) = factdiff::init::recognize(&factdiff::walk::paths(&root)?, &has_pack) else {
+        bail!(
+            "{}: no layout of language versions recognized (see docs/config.md to write factdiff.yaml by hand)",
+            root.display()
+        );
+    };
+    let yaml = layout.yaml();
+    let config = Config::parse(&target.display().to_string(), &yaml, root.clone())?;
+    let sets = factdiff::walk::document_sets(&config, &has_pack)?;
+    std::fs::write(&target, &yaml)
+        .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", target.display()))?;
+    let checked = sets.iter().filter(|s| s.has_reference()).count();
+    let mut out = anstream::stdout().lock();
+    writeln!(
+        out,
+        "factdiff: wrote {} for {}: {} document sets ({} documents), {} without a reference version",
+        target.display(),
+        layout.name,
+        checked,
+        sets.iter().filter(|s| s.has_reference()).map(|s| s.versions.len()).sum::<usize>(),
+        sets.len() - checked
+    )?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn completions(shell: clap_complete::Shell) -> Result<ExitCode> {

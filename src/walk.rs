@@ -22,23 +22,62 @@ const LANG: &str = r"(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)";
 pub struct SetPattern {
     text: String,
     regex: Regex,
+    /// The pattern cut at its wildcards: what a set name is rebuilt from.
+    pieces: Vec<Piece>,
+}
+
+/// A part of a pattern: written text, a wildcard (whose match the set name keeps), or `{lang}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    Literal(String),
+    Wildcard,
+    Lang,
 }
 
 impl SetPattern {
-    /// Compiles a pattern; the error says what is wrong with it.
+    /// Compiles a pattern with one `{lang}`; the error says what is wrong with it.
     pub fn compile(pattern: &str) -> std::result::Result<SetPattern, String> {
         match pattern.matches("{lang}").count() {
             1 => {}
             0 => return Err("has no {lang} placeholder (content/{lang}/**/*.md)".into()),
             _ => return Err("has {lang} more than once".into()),
         }
+        SetPattern::compile_any(pattern)
+    }
+
+    /// Compiles the pattern of the default language's versions of the set `languages`
+    /// describes: no `{lang}`, and the same wildcards in the same order, since a default version
+    /// and a translation are one document when their wildcards match the same text
+    /// (`content/**/*.md` and `content.{lang}/**/*.md`).
+    pub fn compile_default(
+        pattern: &str,
+        languages: &SetPattern,
+    ) -> std::result::Result<SetPattern, String> {
+        if pattern.contains("{lang}") {
+            return Err("is the default language's pattern: it has no {lang}".into());
+        }
+        let compiled = SetPattern::compile_any(pattern)?;
+        let wildcards = |p: &SetPattern| p.pieces.iter().filter(|p| **p == Piece::Wildcard).count();
+        if wildcards(&compiled) != wildcards(languages) {
+            return Err(format!(
+                "needs the wildcards of `{}` in the same order ({} of them), to pair its files with their translations",
+                languages.text,
+                wildcards(languages)
+            ));
+        }
+        Ok(compiled)
+    }
+
+    fn compile_any(pattern: &str) -> std::result::Result<SetPattern, String> {
         if pattern.starts_with('/') || pattern.split('/').any(|c| c == "..") {
             return Err("must be relative to the folder of factdiff.yaml, without `..`".into());
         }
-        let regex = Regex::new(&glob_to_regex(pattern)?).map_err(|e| e.to_string())?;
+        let (regex, pieces) = glob_to_regex(pattern)?;
+        let regex = Regex::new(&regex).map_err(|e| e.to_string())?;
         Ok(SetPattern {
             text: pattern.to_string(),
             regex,
+            pieces,
         })
     }
 
@@ -52,6 +91,22 @@ impl SetPattern {
         let key = format!("{}{{lang}}{}", &path[..lang.start()], &path[lang.end()..]);
         Some((lang.as_str().to_string(), key))
     }
+
+    /// The set name of a default-language path: `named`'s pattern with the text this pattern's
+    /// wildcards matched put in its wildcards, `{lang}` left in.
+    pub fn key_in(&self, named: &SetPattern, path: &str) -> Option<String> {
+        let captures = self.regex.captures(path)?;
+        let mut matched = captures.iter().skip(1).flatten().map(|m| m.as_str());
+        let mut key = String::new();
+        for piece in &named.pieces {
+            match piece {
+                Piece::Literal(text) => key.push_str(text),
+                Piece::Lang => key.push_str("{lang}"),
+                Piece::Wildcard => key.push_str(matched.next()?),
+            }
+        }
+        Some(key)
+    }
 }
 
 /// A glob as `exclude` uses it: `*` stays inside one folder, `**` crosses folders.
@@ -64,9 +119,10 @@ pub fn glob(pattern: &str) -> std::result::Result<globset::Glob, String> {
 
 /// Translates a set pattern into an anchored regex: `**/` any folders, `*` and `?` within one
 /// folder, `[...]` a class, `{a,b}` alternatives, `{lang}` the language, any other `{name}` a part
-/// of a file or folder name.
-fn glob_to_regex(pattern: &str) -> std::result::Result<String, String> {
+/// of a file or folder name. Every wildcard is a capture group, in the order of the pieces.
+fn glob_to_regex(pattern: &str) -> std::result::Result<(String, Vec<Piece>), String> {
     let mut re = String::from("^");
+    let mut pieces: Vec<Piece> = Vec::new();
     let mut rest = pattern;
     while let Some(c) = rest.chars().next() {
         let (piece, len) = if let Some(r) = rest.strip_prefix("**/") {
@@ -79,14 +135,29 @@ fn glob_to_regex(pattern: &str) -> std::result::Result<String, String> {
                 '?' => ("[^/]".to_string(), 1),
                 '[' => class(rest)?,
                 '{' => braces(rest)?,
-                _ => (regex::escape(&c.to_string()), c.len_utf8()),
+                _ => {
+                    let literal = &rest[..c.len_utf8()];
+                    re.push_str(&regex::escape(literal));
+                    match pieces.last_mut() {
+                        Some(Piece::Literal(text)) => text.push_str(literal),
+                        _ => pieces.push(Piece::Literal(literal.to_string())),
+                    }
+                    rest = &rest[c.len_utf8()..];
+                    continue;
+                }
             }
         };
-        re.push_str(&piece);
+        if piece == LANG {
+            re.push_str(&piece);
+            pieces.push(Piece::Lang);
+        } else {
+            re.push_str(&format!("({piece})"));
+            pieces.push(Piece::Wildcard);
+        }
         rest = &rest[len..];
     }
     re.push('$');
-    Ok(re)
+    Ok((re, pieces))
 }
 
 fn class(rest: &str) -> std::result::Result<(String, usize), String> {
@@ -170,13 +241,10 @@ pub fn document_sets(config: &Config, has_pack: &dyn Fn(&str) -> bool) -> Result
             .sets
             .iter()
             .enumerate()
-            .find_map(|(i, s)| s.pattern.matches(&shown).map(|m| (i, s, m)))
+            .find_map(|(i, s)| version_of(s, &shown, has_pack).map(|m| (i, s, m)))
         else {
             continue;
         };
-        if !wanted(spec, &lang, has_pack) {
-            continue;
-        }
         let format = config.format_of(spec, &shown);
         let version = Version {
             lang: lang.clone(),
@@ -184,10 +252,14 @@ pub fn document_sets(config: &Config, has_pack: &dyn Fn(&str) -> bool) -> Result
             shown,
             format,
         };
-        groups
-            .entry((key, index))
-            .or_default()
-            .insert(lang, version);
+        let versions = groups.entry((key, index)).or_default();
+        let replaces = match versions.get(&lang) {
+            Some(known) => same_file_better_named(known, &version)?,
+            None => true,
+        };
+        if replaces {
+            versions.insert(lang, version);
+        }
     }
     Ok(groups
         .into_iter()
@@ -203,6 +275,46 @@ pub fn document_sets(config: &Config, has_pack: &dyn Fn(&str) -> bool) -> Result
             }
         })
         .collect())
+}
+
+/// The language and set name of a path a set claims: the first set whose pattern or default
+/// pattern matches it claims it. A path with a language of the pattern is that language's version
+/// (when the language is wanted); any other path the default pattern matches is the default
+/// language's; else the set claims the path and reads nothing (`content/images/` is no language).
+fn version_of(
+    spec: &SetSpec,
+    shown: &str,
+    has_pack: &dyn Fn(&str) -> bool,
+) -> Option<(String, String)> {
+    let named = spec
+        .pattern
+        .matches(shown)
+        .filter(|(lang, _)| wanted(spec, lang, has_pack));
+    named.or_else(|| {
+        let default = spec.default.as_ref()?;
+        let key = default.pattern.key_in(&spec.pattern, shown)?;
+        Some((default.lang.clone(), key))
+    })
+}
+
+/// Two paths giving one set the same language: the same file reached twice (a symlinked folder,
+/// `pages.en` → `pages`) is read once, under the path without a symlink; two files are an error.
+/// Whether `found` should replace `known`.
+fn same_file_better_named(known: &Version, found: &Version) -> Result<bool> {
+    let (Ok(a), Ok(b)) = (known.path.canonicalize(), found.path.canonicalize()) else {
+        return Ok(false);
+    };
+    if a != b {
+        return Err(Error::Input {
+            path: found.path.clone(),
+            message: format!(
+                "is a second {} version of the document of {}: leave one out with `exclude`",
+                found.lang, known.shown
+            ),
+        });
+    }
+    let unlinked = |v: &Version| b.ends_with(&v.shown);
+    Ok(unlinked(found) && !unlinked(known))
 }
 
 fn wanted(spec: &SetSpec, lang: &str, has_pack: &dyn Fn(&str) -> bool) -> bool {
@@ -226,10 +338,27 @@ fn exclusions(config: &Config) -> Result<globset::GlobSet> {
     })
 }
 
+/// The paths of the files below `root` that are not ignored, relative to it, `/`-separated and
+/// sorted (those that are not UTF-8 left out: no pattern can name them).
+pub fn paths(root: &Path) -> Result<Vec<String>> {
+    Ok(files(root)?
+        .iter()
+        .filter_map(|path| relative(root, path))
+        .collect())
+}
+
 /// The files below `root` that are not ignored, sorted.
 fn files(root: &Path) -> Result<Vec<PathBuf>> {
     let mut found = Vec::new();
-    for entry in ignore::WalkBuilder::new(root).require_git(false).build() {
+    let walk = ignore::WalkBuilder::new(root)
+        .require_git(false)
+        .follow_links(true)
+        .build();
+    for entry in walk {
+        // A symlink back to a folder above: everything below it is walked already.
+        if entry.as_ref().is_err_and(is_loop) {
+            continue;
+        }
         let entry = entry.map_err(|e| Error::Input {
             path: root.to_path_buf(),
             message: format!("cannot walk: {e}"),
@@ -240,6 +369,16 @@ fn files(root: &Path) -> Result<Vec<PathBuf>> {
     }
     found.sort();
     Ok(found)
+}
+
+fn is_loop(error: &ignore::Error) -> bool {
+    match error {
+        ignore::Error::Loop { .. } => true,
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
+        _ => false,
+    }
 }
 
 /// `root/a/b.md` → `a/b.md`; `None` for a path that is not UTF-8.
@@ -294,6 +433,25 @@ mod tests {
             matches("{lang}/*.{md,html}", "vi/a.html"),
             Some(("vi".into(), "{lang}/a.html".into()))
         );
+    }
+
+    #[test]
+    fn default_versions_take_the_name_of_their_translations() {
+        let named = SetPattern::compile("content.{lang}/**/*.md").unwrap();
+        let default = SetPattern::compile_default("content/**/*.md", &named).unwrap();
+        assert_eq!(
+            default.key_in(&named, "content/guide/install.md"),
+            Some("content.{lang}/guide/install.md".into())
+        );
+        assert_eq!(default.key_in(&named, "content.fr/x.md"), None);
+        let named = SetPattern::compile("docs/**/*.{lang}.{md,mdx}").unwrap();
+        let default = SetPattern::compile_default("docs/**/*.{md,mdx}", &named).unwrap();
+        assert_eq!(
+            default.key_in(&named, "docs/a/b/intro.mdx"),
+            Some("docs/a/b/intro.{lang}.mdx".into())
+        );
+        assert!(SetPattern::compile_default("docs/*.md", &named).is_err());
+        assert!(SetPattern::compile_default("docs/{lang}/**/*.{md,mdx}", &named).is_err());
     }
 
     #[test]

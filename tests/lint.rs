@@ -6,7 +6,9 @@
 //! shipped in the MIT-licensed npm package @microsoft/jest-sarif 1.0.0-beta.0). Tests that write
 //! (baseline, fact sheets) work on a copy of the tree.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{copy_tree, factdiff, snapshot, stdout};
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -16,43 +18,9 @@ fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE)
 }
 
-fn factdiff(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("factdiff")
-        .unwrap()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .assert()
-}
-
-fn stdout(assert: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8(assert.get_output().stdout.clone()).expect("UTF-8 output")
-}
-
-fn snapshot(name: &str, text: &str) {
-    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
-        insta::assert_snapshot!(name, text);
-    });
-}
-
 /// A copy of the fixture tree to write in.
 fn copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixture(), dir.path());
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
+    copy_tree(&fixture())
 }
 
 fn edit(dir: &Path, file: &str, from: &str, to: &str) {
@@ -376,4 +344,45 @@ fn every_span_points_into_its_file() {
         }
     }
     assert!(checked > 50, "{checked}");
+}
+
+#[test]
+fn unchecked_sets_are_counted_and_listed_on_request() {
+    let copy = copy();
+    std::fs::write(
+        copy.path().join("content/fr/extra.md"),
+        "Plus de 200 foyers.\n",
+    )
+    .unwrap();
+    for format in ["text", "github", "markdown"] {
+        let counted = stdout(&factdiff(
+            copy.path(),
+            &["lint", "--exit-zero", "--format", format],
+        ));
+        assert!(
+            counted.contains(
+                "2 sets have no version in the reference language: --list-unchecked shows them"
+            ),
+            "{format}: {counted}"
+        );
+        assert!(!counted.contains("content/{lang}/notes.md"), "{format}");
+        let listed = stdout(&factdiff(
+            copy.path(),
+            &[
+                "lint",
+                "--exit-zero",
+                "--list-unchecked",
+                "--format",
+                format,
+            ],
+        ));
+        let extra = listed.find("content/{lang}/extra.md").expect(format);
+        let notes = listed.find("content/{lang}/notes.md").expect(format);
+        assert!(extra < notes, "sorted: {listed}");
+    }
+    let json = lint_json(copy.path(), &[]);
+    assert_eq!(
+        json["orphans"],
+        serde_json::json!(["content/{lang}/extra.md", "content/{lang}/notes.md"])
+    );
 }

@@ -88,6 +88,15 @@ pub fn write_lint(out: &mut dyn Write, lint: &Lint) -> io::Result<()> {
     writeln!(out, "{}", report::lint_summary(lint))
 }
 
+/// `factdiff lint --list-unchecked` (text and GitHub outputs): the sets with no version in the
+/// reference language, one a line, after the totals.
+pub fn write_unchecked(out: &mut dyn Write, lint: &Lint) -> io::Result<()> {
+    for key in &lint.totals.orphans {
+        writeln!(out, "not checked (no reference version): {key}")?;
+    }
+    Ok(())
+}
+
 fn write_pair(out: &mut dyn Write, pair: &Pair<'_>) -> io::Result<()> {
     for (tag, analysis) in [
         (ChangeTag::Delete, pair.left),

@@ -44,6 +44,22 @@ pub fn write_lint(out: &mut dyn Write, lint: &Lint) -> io::Result<()> {
     Ok(())
 }
 
+/// `factdiff lint --list-unchecked`: the sets with no version in the reference language, as a
+/// list after the table.
+pub fn write_unchecked(out: &mut dyn Write, lint: &Lint) -> io::Result<()> {
+    if lint.totals.orphans.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "\nNot checked, no version in the reference language:\n"
+    )?;
+    for key in &lint.totals.orphans {
+        writeln!(out, "- `{}`", cell(key))?;
+    }
+    Ok(())
+}
+
 /// Text that stays inside one table cell.
 fn cell(text: &str) -> String {
     text.replace('\\', "\\\\")

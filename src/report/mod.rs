@@ -136,18 +136,48 @@ pub fn listed(lint: &Lint) -> Vec<Listed<'_>> {
 }
 
 /// The totals of a lint run on one line: "2 errors, 3 warnings, 1 info in 4 document sets
-/// (13 documents); 1 suppressed, 0 baselined".
+/// (13 documents); 1 suppressed, 0 baselined", then how many sets were not checked (counted, not
+/// listed: a repository can have thousands; `--list-unchecked` lists them).
 pub fn lint_summary(lint: &Lint) -> String {
     let t = &lint.totals;
     let mut line = format!(
         "{} errors, {} warnings, {} info in {} document sets ({} documents); {} suppressed, {} baselined",
         t.findings.errors, t.findings.warnings, t.findings.infos, t.sets, t.documents, t.suppressed, t.baselined
     );
-    if !t.orphans.is_empty() {
-        line.push_str(&format!(
-            "; not checked, no version in the reference language: {}",
-            t.orphans.join(", ")
-        ));
+    match t.orphans.len() {
+        0 => {}
+        1 => line.push_str(
+            "; 1 set has no version in the reference language: --list-unchecked shows it",
+        ),
+        n => line.push_str(&format!(
+            "; {} sets have no version in the reference language: --list-unchecked shows them",
+            grouped(n)
+        )),
     }
     line
+}
+
+/// A count with its thousands grouped for people: 3958 → "3,958".
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        let shown: Vec<String> = [0, 999, 1000, 3958, 1234567]
+            .into_iter()
+            .map(super::grouped)
+            .collect();
+        assert_eq!(shown, ["0", "999", "1,000", "3,958", "1,234,567"]);
+    }
 }
