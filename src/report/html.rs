@@ -13,7 +13,7 @@
 
 use crate::analysis::Analysis;
 use crate::compare::{Finding, Summary};
-use crate::fact::{Fact, Qualifier};
+use crate::fact::{Fact, Kind, Qualifier};
 use crate::lint::{Lint, SetResult, State};
 use crate::policy::{Policy, Severity, Status};
 use crate::report::{self, text::value_with_unit, Pair, Spot};
@@ -306,6 +306,9 @@ impl Shown<'_> {
 /// A fact's normalized value as the finding panel shows it: qualifier, value and unit, concept.
 fn normalized(fact: &Fact) -> String {
     let mut shown = value_with_unit(fact);
+    if fact.kind == Kind::Percent {
+        shown.push_str(" %");
+    }
     if fact.qualifier != Qualifier::Exact {
         shown = format!("{} {shown}", fact.qualifier.as_str());
     }
@@ -623,14 +626,36 @@ fn write_cell(
         write!(
             out,
             "{}<mark class=\"fact {}\" data-k=\"{}\" data-side=\"{side}\" tabindex=\"0\">{}</mark>",
-            text(&reading[cursor..from]),
+            text(&line_breaks(&reading[cursor..from])),
             classes(finding, pair.state(k)),
             pair.first + k,
             text(&reading[from..to])
         )?;
         cursor = to;
     }
-    write!(out, "{}</td>", text(&reading[cursor..span.end]))
+    write!(
+        out,
+        "{}</td>",
+        text(&line_breaks(&reading[cursor..span.end]))
+    )
+}
+
+/// A run of white space holding a line break becomes one line break: the cell shows where a
+/// paragraph ends, not the blank lines of the file.
+fn line_breaks(text: &str) -> String {
+    let mut shown = String::with_capacity(text.len());
+    let mut blank = String::new();
+    for c in text.chars() {
+        if c.is_whitespace() {
+            blank.push(c);
+            continue;
+        }
+        shown.push_str(if blank.contains('\n') { "\n" } else { &blank });
+        blank.clear();
+        shown.push(c);
+    }
+    shown.push_str(if blank.contains('\n') { "\n" } else { &blank });
+    shown
 }
 
 /// The finding panel, the rules the findings name, the findings for the script, the script.
@@ -668,6 +693,11 @@ fn script_safe(json: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn blank_lines_become_one_line_break() {
+        assert_eq!(super::line_breaks("a\n\n  \nb  c \n"), "a\nb  c\n");
+    }
+
     #[test]
     fn json_in_a_script_cannot_close_it() {
         let json = serde_json::to_string(&["</script><img src=x onerror=alert(1)>&amp;"]).unwrap();
