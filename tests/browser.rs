@@ -118,6 +118,20 @@ fn report(dir: &Path, files: [&str; 2]) -> String {
     format!("file://{}", page.display())
 }
 
+/// Clicks an element as a reader would: brought to the middle of the window first, clear of the
+/// finding panel at the bottom.
+async fn click(client: &Client, element: &fantoccini::elements::Element) {
+    let handle = serde_json::to_value(element).expect("an element reference");
+    client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'});",
+            vec![handle],
+        )
+        .await
+        .unwrap();
+    element.clone().click().await.unwrap();
+}
+
 async fn classes(client: &Client, selector: &str) -> Vec<String> {
     let element = client.find(Locator::Css(selector)).await.expect(selector);
     let class = element.attr("class").await.unwrap().unwrap_or_default();
@@ -150,7 +164,7 @@ async fn clicking_a_diverging_fact_highlights_its_counterpart_and_shows_the_find
             .contains(&"hl".to_string()),
         "nothing is highlighted before the click"
     );
-    diverging.click().await.unwrap();
+    click(&client, &diverging).await;
     assert!(
         classes(&client, &counterpart)
             .await
@@ -196,6 +210,38 @@ async fn clicking_a_diverging_fact_highlights_its_counterpart_and_shows_the_find
         explained.contains("What:") && explained.contains("Why:"),
         "{explained}"
     );
+    // A missing fact outlines the cell where its counterpart was expected.
+    let missing = client
+        .find(Locator::Css(r#"mark.fact.st-missing[data-side="l"]"#))
+        .await
+        .expect("a fact missing from the right");
+    click(&client, &missing).await;
+    let outlined = client.find_all(Locator::Css("td.hl-cell")).await.unwrap();
+    assert_eq!(
+        outlined.len(),
+        1,
+        "the other cell of the missing fact's row"
+    );
+    assert!(!classes(&client, &counterpart)
+        .await
+        .contains(&"hl".to_string()));
+    // "errors only" hides the warnings of the list.
+    let warning = client
+        .find(Locator::Css("ol.findings li.sev-warning"))
+        .await
+        .unwrap();
+    assert!(warning.is_displayed().await.unwrap());
+    let errors_only = client
+        .find(Locator::Css(r#"input[name="level"][value="error"]"#))
+        .await
+        .unwrap();
+    click(&client, &errors_only).await;
+    assert!(!warning.is_displayed().await.unwrap(), "warnings hidden");
+    let error = client
+        .find(Locator::Css("ol.findings li.sev-error"))
+        .await
+        .unwrap();
+    assert!(error.is_displayed().await.unwrap(), "errors still shown");
     client.close().await.unwrap();
 }
 
@@ -254,7 +300,7 @@ async fn the_seed_report_opens_and_shows_a_compatible_pair() {
         .find(Locator::Css(r#"mark.fact.st-compatible[data-side="l"]"#))
         .await
         .expect("the compatible pair");
-    compatible.click().await.unwrap();
+    click(&client, &compatible).await;
     let panel = client
         .find(Locator::Id("finding"))
         .await
@@ -267,6 +313,8 @@ async fn the_seed_report_opens_and_shows_a_compatible_pair() {
         "{panel}"
     );
     if let Some(path) = std::env::var_os("FACTDIFF_SCREENSHOT") {
+        // Tall enough to show the pair's two rows and the panel.
+        client.set_window_size(1400, 2000).await.unwrap();
         client
             .execute("window.scrollTo(0, 0);", vec![])
             .await
@@ -274,5 +322,52 @@ async fn the_seed_report_opens_and_shows_a_compatible_pair() {
         let png = client.screenshot().await.unwrap();
         std::fs::write(&path, png).unwrap();
     }
+    client.close().await.unwrap();
+}
+
+/// How long a page of about 10,000 facts takes to open, printed (speed is measured, never
+/// asserted): `cargo test --release --test browser -- --ignored --nocapture`.
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "a measurement: run with --ignored --nocapture"]
+async fn a_page_of_ten_thousand_facts_opens() {
+    let browser = Browser::start();
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check");
+    let mut files = Vec::new();
+    for name in ["story.ru.txt", "story-edited.ru.txt"] {
+        let story = std::fs::read_to_string(fixtures.join(name)).unwrap();
+        let long = dir.path().join(format!("long-{name}"));
+        std::fs::write(&long, story.repeat(400)).unwrap();
+        files.push(long.to_str().unwrap().to_string());
+    }
+    let url = report(dir.path(), [&files[0], &files[1]]);
+    let client = browser.client().await;
+    client.goto(&url).await.unwrap();
+    let measured = client
+        .execute(
+            "const n = performance.getEntriesByType('navigation')[0]; \
+             return [document.querySelectorAll('mark.fact').length, \
+                     n.domContentLoadedEventEnd, n.loadEventEnd];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let first = client
+        .find(Locator::Css("mark.fact.st-diverge[data-k]"))
+        .await
+        .unwrap();
+    click(&client, &first).await;
+    let shown = client
+        .find(Locator::Id("finding"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(shown.contains("mismatch"), "{shown}");
+    println!(
+        "{} facts marked; DOMContentLoaded {} ms, load {} ms",
+        measured[0], measured[1], measured[2]
+    );
     client.close().await.unwrap();
 }
