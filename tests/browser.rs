@@ -132,6 +132,20 @@ async fn click(client: &Client, element: &fantoccini::elements::Element) {
     element.clone().click().await.unwrap();
 }
 
+/// A session on the report of two files, written into `dir`.
+async fn open(browser: &Browser, dir: &Path, files: [&str; 2]) -> Client {
+    let url = report(dir, files);
+    let client = browser.client().await;
+    client.goto(&url).await.unwrap();
+    client
+}
+
+/// What the finding panel shows.
+async fn panel(client: &Client) -> String {
+    let panel = client.find(Locator::Id("finding")).await.unwrap();
+    panel.text().await.unwrap()
+}
+
 async fn classes(client: &Client, selector: &str) -> Vec<String> {
     let element = client.find(Locator::Css(selector)).await.expect(selector);
     let class = element.attr("class").await.unwrap().unwrap_or_default();
@@ -142,15 +156,15 @@ async fn classes(client: &Client, selector: &str) -> Vec<String> {
 async fn clicking_a_diverging_fact_highlights_its_counterpart_and_shows_the_finding() {
     let browser = Browser::start();
     let dir = tempfile::tempdir().unwrap();
-    let url = report(
+    let client = open(
+        &browser,
         dir.path(),
         [
             "tests/fixtures/check/story.ru.txt",
             "tests/fixtures/check/story-edited.ru.txt",
         ],
-    );
-    let client = browser.client().await;
-    client.goto(&url).await.unwrap();
+    )
+    .await;
     let diverging = client
         .find(Locator::Css(r#"mark.fact.st-diverge[data-side="l"]"#))
         .await
@@ -178,13 +192,7 @@ async fn clicking_a_diverging_fact_highlights_its_counterpart_and_shows_the_find
         .text()
         .await
         .unwrap();
-    let panel = client
-        .find(Locator::Id("finding"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let panel = panel(&client).await;
     let lowered = panel.to_lowercase();
     for expected in ["error", "diverge", "mismatch", "left", "right"] {
         assert!(
@@ -255,12 +263,12 @@ async fn markup_in_a_document_renders_as_text() {
     let right = dir.path().join("plain.fr.txt");
     std::fs::write(&left, hostile).unwrap();
     std::fs::write(&right, "Le taux est de 18 %. Puis 45 communes.\n").unwrap();
-    let url = report(
+    let client = open(
+        &browser,
         dir.path(),
         [left.to_str().unwrap(), right.to_str().unwrap()],
-    );
-    let client = browser.client().await;
-    client.goto(&url).await.unwrap();
+    )
+    .await;
     let counted = client
         .execute(
             "return [document.title, document.images.length, document.scripts.length, \
@@ -287,27 +295,21 @@ async fn markup_in_a_document_renders_as_text() {
 async fn the_seed_report_opens_and_shows_a_compatible_pair() {
     let browser = Browser::start();
     let dir = tempfile::tempdir().unwrap();
-    let url = report(
+    let client = open(
+        &browser,
         dir.path(),
         [
             "seeds/000_68e9064bbfbe1c43.txt",
             "seeds/001_cea54e034a4877b4.txt",
         ],
-    );
-    let client = browser.client().await;
-    client.goto(&url).await.unwrap();
+    )
+    .await;
     let compatible = client
         .find(Locator::Css(r#"mark.fact.st-compatible[data-side="l"]"#))
         .await
         .expect("the compatible pair");
     click(&client, &compatible).await;
-    let panel = client
-        .find(Locator::Id("finding"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let panel = panel(&client).await;
     assert!(
         panel.contains("precision-loss") && panel.contains("plus de 200"),
         "{panel}"
@@ -340,9 +342,7 @@ async fn a_page_of_ten_thousand_facts_opens() {
         std::fs::write(&long, story.repeat(400)).unwrap();
         files.push(long.to_str().unwrap().to_string());
     }
-    let url = report(dir.path(), [&files[0], &files[1]]);
-    let client = browser.client().await;
-    client.goto(&url).await.unwrap();
+    let client = open(&browser, dir.path(), [&files[0], &files[1]]).await;
     let measured = client
         .execute(
             "const n = performance.getEntriesByType('navigation')[0]; \
@@ -357,13 +357,7 @@ async fn a_page_of_ten_thousand_facts_opens() {
         .await
         .unwrap();
     click(&client, &first).await;
-    let shown = client
-        .find(Locator::Id("finding"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let shown = panel(&client).await;
     assert!(shown.contains("mismatch"), "{shown}");
     println!(
         "{} facts marked; DOMContentLoaded {} ms, load {} ms",
