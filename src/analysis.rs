@@ -7,7 +7,7 @@ use crate::error::Result;
 use crate::extract::Extractors;
 use crate::fact::Fact;
 use crate::lang::{self, Language};
-use crate::rules::RuleSet;
+use crate::rules::{Direction, RuleSet};
 use crate::segment::Sentences;
 use crate::source::{Document, Format, Prose, Source};
 use std::path::{Path, PathBuf};
@@ -60,6 +60,7 @@ impl Engine {
             let (sentences, facts) = self.read(&source.document, &language)?;
             return Ok(Analysis {
                 document: source.document,
+                direction: self.direction(&language),
                 language,
                 sentences,
                 facts,
@@ -77,10 +78,18 @@ impl Engine {
         Ok(Analysis {
             sentences: sentences.map(|span| prose.span_in_file(span)),
             document,
+            direction: self.direction(&language),
             language,
             facts,
             prose: Some(prose),
         })
+    }
+
+    /// The direction the language's pack names.
+    fn direction(&self, language: &Language) -> Direction {
+        self.rules
+            .pack(&language.code)
+            .map_or_else(Direction::default, |pack| pack.direction)
     }
 
     /// The sentences and facts of a text in a language.
@@ -109,6 +118,8 @@ fn relocate(mut fact: Fact, prose: &Prose, file: &Document) -> Fact {
 pub struct Analysis {
     pub document: Document,
     pub language: Language,
+    /// How its language is written: reports lay its text out that way.
+    pub direction: Direction,
     pub sentences: Sentences,
     pub facts: Vec<Fact>,
     /// What was read for facts when the file is marked up (Markdown, HTML): reports cut snippets

@@ -9,11 +9,11 @@ use factdiff::compare::{self, Comparison};
 use factdiff::config::{self, Config};
 use factdiff::lint::Lint;
 use factdiff::policy::{Policy, Severity};
-use factdiff::report::{self, Format, LintFormat, Pair};
+use factdiff::report::{self, CheckFormat, Format, LintFormat, Pair};
 use factdiff::snapshot;
 use factdiff::{Analysis, Engine};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Checks that the language versions of one text state the same facts.
@@ -102,6 +102,9 @@ struct LintArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = LintFormat::Text)]
     format: LintFormat,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
     /// The lowest severity that makes the run fail (exit code 1); default: `fail-on` of the
     /// configuration, else error.
     #[arg(long, value_enum)]
@@ -163,8 +166,11 @@ struct CheckArgs {
     #[command(flatten)]
     policy: PolicyArgs,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    format: CheckFormat,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
     /// The version every other one is compared with (default: the first file).
     #[arg(long, value_name = "FILE")]
     reference: Option<PathBuf>,
@@ -261,10 +267,11 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
         .collect::<factdiff::Result<Vec<Analysis>>>()?;
     let comparisons = compare::against_reference(&analyses, &policy);
     let pairs = pairs_of(&analyses, &comparisons);
-    let mut out = anstream::stdout().lock();
+    let mut out = output(args.output.as_deref(), &files)?;
     match args.format {
-        Format::Text => report::diff::write_check(&mut out, &pairs)?,
-        Format::Json => report::json::write_check(&mut out, &analyses[0], &pairs)?,
+        CheckFormat::Text => report::diff::write_check(&mut out, &pairs)?,
+        CheckFormat::Json => report::json::write_check(&mut out, &analyses[0], &pairs)?,
+        CheckFormat::Html => report::html::write_check(&mut out, &pairs, &policy)?,
     }
     out.flush()?;
     let worst = comparisons
@@ -278,6 +285,29 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Where a report goes: standard output (colour stripped unless it is a terminal), or with
+/// `--output` a file (never coloured), which may not be one of the files the run read.
+fn output(path: Option<&Path>, read: &[PathBuf]) -> Result<Box<dyn Write>> {
+    let Some(path) = path else {
+        return Ok(Box::new(anstream::stdout().lock()));
+    };
+    if let Ok(target) = path.canonicalize() {
+        if read
+            .iter()
+            .any(|f| f.canonicalize().is_ok_and(|f| f == target))
+        {
+            bail!(
+                "{}: --output names a file this run reads; factdiff never writes to its input",
+                path.display()
+            );
+        }
+    }
+    let file = std::fs::File::create(path)
+        .map_err(|e| anyhow::anyhow!("{}: cannot write the report: {e}", path.display()))?;
+    let file: Box<dyn Write> = Box::new(std::io::BufWriter::new(file));
+    Ok(Box::new(anstream::StripStream::new(file)))
 }
 
 /// The compared pairs as reports take them.
@@ -326,17 +356,7 @@ fn explain(id: &str, args: &PolicyArgs) -> Result<ExitCode> {
         bail!("unknown rule '{id}' (known: {})", policy.known_ids());
     };
     let mut out = anstream::stdout().lock();
-    writeln!(
-        out,
-        "{} (relation {}, status {}, severity {})\n\nWhat: {}\n\nWhy: {}\n\nExample: {}",
-        rule.id,
-        rule.relation.as_str(),
-        rule.relation.status().as_str(),
-        rule.severity,
-        rule.what,
-        rule.why,
-        rule.example
-    )?;
+    writeln!(out, "{}", rule.explanation())?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -363,20 +383,29 @@ fn run_lint(config: &Config, args: &ConfigArgs) -> Result<(Lint, Policy)> {
 
 fn lint(args: &LintArgs) -> Result<ExitCode> {
     let config = load_config(&args.config)?;
-    let mut out = anstream::stdout().lock();
     if args.dump_config {
+        let mut out = anstream::stdout().lock();
         write!(out, "{}", config.dump(&config.policy()?)?)?;
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
     let (mut lint, policy) = run_lint(&config, &args.config)?;
     apply_baseline(args, &config, &mut lint)?;
+    let read: Vec<PathBuf> = lint
+        .sets
+        .iter()
+        .flat_map(|set| &set.analyses)
+        .map(|a| config.path(&a.document.path))
+        .chain([PathBuf::from(&config.file)])
+        .collect();
+    let mut out = output(args.output.as_deref(), &read)?;
     match args.format {
         LintFormat::Text => report::diff::write_lint(&mut out, &lint)?,
         LintFormat::Json => report::json::write_lint(&mut out, &lint)?,
         LintFormat::Sarif => report::sarif::write_lint(&mut out, &lint, &policy)?,
         LintFormat::Github => report::github::write_lint(&mut out, &lint)?,
         LintFormat::Markdown => report::markdown::write_lint(&mut out, &lint)?,
+        LintFormat::Html => report::html::write_lint(&mut out, &lint, &policy)?,
     }
     if args.list_unchecked {
         match args.format {

@@ -195,6 +195,23 @@ pub struct Rule {
     pub example: String,
 }
 
+impl Rule {
+    /// What `factdiff explain` prints: the rule's relation, status and severity, then what it
+    /// checks, why, and an example.
+    pub fn explanation(&self) -> String {
+        format!(
+            "{} (relation {}, status {}, severity {})\n\nWhat: {}\n\nWhy: {}\n\nExample: {}",
+            self.id,
+            self.relation.as_str(),
+            self.relation.status().as_str(),
+            self.severity,
+            self.what,
+            self.why,
+            self.example
+        )
+    }
+}
+
 /// The placeholders a message template may use.
 pub const PLACEHOLDERS: [&str; 7] = [
     "left",

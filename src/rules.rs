@@ -160,12 +160,34 @@ pub struct YearSpan {
     pub to: u32,
 }
 
+/// The direction a language is written in; reports lay its text out that way.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    #[default]
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    /// The value of an HTML `dir` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
 /// One language pack, `rules/lang/<code>.yaml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LangPack {
     pub code: String,
     pub name: String,
+    /// The direction the language is written in: `ltr` (the default) or `rtl` (Arabic).
+    #[serde(default)]
+    pub direction: Direction,
     pub detect: Detect,
     pub numbers: Numbers,
     #[serde(default)]

@@ -627,6 +627,89 @@ fn snapshot(name: &str, pair: [&str; 2], format: &str) {
 fn seed_pair_000_001_snapshots() {
     snapshot("check_000_001_text", [SEED_000, SEED_001], "text");
     snapshot("check_000_001_json", [SEED_000, SEED_001], "json");
+    snapshot("check_000_001_html", [SEED_000, SEED_001], "html");
+}
+
+/// `check --format html` of two files given as paths.
+fn html(left: &Path, right: &Path) -> String {
+    let (left, right) = (left.to_str().unwrap(), right.to_str().unwrap());
+    stdout(&factdiff(&["check", "--format", "html", "--exit-zero", left, right]).success())
+}
+
+#[test]
+fn the_html_page_shows_markup_of_a_document_as_text_and_is_the_same_on_every_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = dir.path().join("hostile.fr.txt");
+    let plain = dir.path().join("plain.fr.txt");
+    std::fs::write(
+        &hostile,
+        "Le <script>alert(x)</script> taux est de 17 %. Puis \"><img src=x onerror=alert(x)> 45 communes.\n",
+    )
+    .unwrap();
+    std::fs::write(&plain, "Le taux est de 18 %. Puis 45 communes.\n").unwrap();
+    let page = html(&hostile, &plain);
+    assert_eq!(page, html(&hostile, &plain), "the same bytes on every run");
+    assert!(
+        !page.contains("<script>alert") && !page.contains("<img"),
+        "{page}"
+    );
+    assert!(
+        page.contains("&lt;script&gt;alert(x)&lt;/script&gt;"),
+        "{page}"
+    );
+    assert!(
+        page.contains("\"&gt;&lt;img src=x onerror=alert(x)&gt;"),
+        "{page}"
+    );
+    // The findings for the script quote the documents too, and cannot close its element.
+    let data = page
+        .split("<script type=\"application/json\" id=\"factdiff-findings\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .expect("the findings block");
+    let findings: serde_json::Value = serde_json::from_str(data).unwrap();
+    assert!(findings.as_array().is_some_and(|f| !f.is_empty()));
+}
+
+#[test]
+fn the_html_page_lays_arabic_out_right_to_left() {
+    let fixtures = Path::new(FIXTURES);
+    let page = html(
+        &fixtures.join("story.ru.txt"),
+        &fixtures.join("story.ar.txt"),
+    );
+    assert!(page.contains("<td lang=\"ar\" dir=\"rtl\">"), "{page}");
+    assert!(page.contains("<td lang=\"ru\" dir=\"ltr\">"), "{page}");
+    assert!(!page.contains("<td lang=\"ru\" dir=\"rtl\">"), "{page}");
+}
+
+#[test]
+fn output_writes_the_report_to_a_file_but_never_over_an_input() {
+    use predicates::prelude::PredicateBooleanExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.html");
+    let path = file.to_str().unwrap();
+    let args = [
+        "check",
+        SEED_000,
+        SEED_001,
+        "--exit-zero",
+        "--format",
+        "html",
+    ];
+    let printed = stdout(&factdiff(&args).success());
+    let written = factdiff(&[&args[..], &["--output", path]].concat()).success();
+    assert!(written.get_output().stdout.is_empty());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), printed);
+    let before = std::fs::read(SEED_001).unwrap();
+    factdiff(&[&args[..], &["--output", SEED_001]].concat())
+        .code(2)
+        .stderr(predicates::str::contains(SEED_001).and(predicates::str::contains("reads")));
+    assert_eq!(
+        std::fs::read(SEED_001).unwrap(),
+        before,
+        "the input is untouched"
+    );
 }
 
 #[test]

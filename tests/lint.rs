@@ -38,7 +38,7 @@ fn lint_json(dir: &Path, extra: &[&str]) -> serde_json::Value {
 
 #[test]
 fn every_format_is_snapshotted_and_fails_on_the_contradiction() {
-    for format in ["text", "json", "sarif", "github", "markdown"] {
+    for format in ["text", "json", "sarif", "github", "markdown", "html"] {
         let assert = factdiff(&fixture(), &["lint", "--format", format]).code(1);
         snapshot(&format!("lint_{format}"), &stdout(&assert));
     }

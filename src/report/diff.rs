@@ -177,13 +177,8 @@ fn write_counterpart(
     let start = other.sentences.span(sentences.start).start;
     let end = other.sentences.span(sentences.end - 1).end;
     let (line, column) = other.document.line_column(start);
-    let text = match &other.prose {
-        Some(prose) => {
-            let span = prose.span_from_file(start..end);
-            one_line(&prose.text[span])
-        }
-        None => one_line(&other.document.text[start..end]),
-    };
+    let (text, span) = report::readable(other, start..end);
+    let text = one_line(&text[span]);
     let chars: Vec<char> = text.trim().chars().collect();
     let shown: String = if chars.len() > SNIPPET_CHARS {
         format!("{}…", chars[..SNIPPET_CHARS].iter().collect::<String>())
@@ -226,18 +221,8 @@ pub fn snippet(analysis: &Analysis, fact: &Fact) -> (String, String, String) {
     let sentence = analysis
         .sentences
         .span(analysis.sentences.index_of(fact.start));
-    let (text, sentence, fact_span) = match &analysis.prose {
-        Some(prose) => (
-            prose.text.as_str(),
-            prose.span_from_file(sentence),
-            prose.span_from_file(fact.start..fact.end),
-        ),
-        None => (
-            analysis.document.text.as_str(),
-            sentence,
-            fact.start..fact.end,
-        ),
-    };
+    let (text, sentence) = report::readable(analysis, sentence);
+    let (_, fact_span) = report::readable(analysis, fact.start..fact.end);
     let start = sentence.start.min(fact_span.start);
     let end = sentence.end.max(fact_span.end);
     let fact_text = one_line(&text[fact_span.clone()]);

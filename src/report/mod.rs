@@ -1,12 +1,13 @@
 //! Reports: one file per output format, each writing to any `io::Write`. Reports only format what
 //! earlier stages found; they never extract, compare, or decide the exit code.
 //!
-//! `check` writes [`diff`] (text) or [`json`]; `lint` writes those two over every document set, or
-//! [`sarif`] (code scanning), [`github`] (workflow annotations) or [`markdown`] (a pull-request
-//! comment). [`text`] is the `extract` table.
+//! `check` writes [`diff`] (text), [`json`] or [`html`] (a side-by-side page for editors); `lint`
+//! writes those three over every document set, or [`sarif`] (code scanning), [`github`] (workflow
+//! annotations) or [`markdown`] (a pull-request comment). [`text`] is the `extract` table.
 
 pub mod diff;
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod sarif;
@@ -17,12 +18,24 @@ use crate::compare::{Comparison, Finding};
 use crate::fact::Fact;
 use crate::lint::{Lint, SetResult, State};
 use crate::policy::{Severity, Status};
+use std::ops::Range;
 
-/// Output formats.
+/// Output formats of `factdiff extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Text,
     Json,
+}
+
+/// Output formats of `factdiff check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// The diff-style report.
+    Text,
+    /// The JSON contract (docs/json-format.md).
+    Json,
+    /// One self-contained page showing the versions side by side, for editors.
+    Html,
 }
 
 /// Output formats of `factdiff lint`.
@@ -38,6 +51,17 @@ pub enum LintFormat {
     Github,
     /// A Markdown summary table for a pull-request comment.
     Markdown,
+    /// One self-contained page: the versions of each set side by side, for editors.
+    Html,
+}
+
+/// What a report shows of a span of a file: the text it was read from (a marked-up file's prose,
+/// so no markup shows) and the span there.
+pub fn readable(analysis: &Analysis, span: Range<usize>) -> (&str, Range<usize>) {
+    match &analysis.prose {
+        Some(prose) => (prose.text.as_str(), prose.span_from_file(span)),
+        None => (analysis.document.text.as_str(), span),
+    }
 }
 
 /// One compared pair of versions, as reports receive it.

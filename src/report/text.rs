@@ -66,7 +66,8 @@ fn write_fact_row(out: &mut dyn Write, fact: &Fact) -> io::Result<()> {
     writeln!(out)
 }
 
-fn value_with_unit(fact: &Fact) -> String {
+/// The fact's value, with its unit when it has one ("620 km").
+pub fn value_with_unit(fact: &Fact) -> String {
     match &fact.unit {
         Some(unit) => format!("{} {}", fact.value, unit.id),
         None => fact.value.to_string(),
