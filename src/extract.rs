@@ -31,6 +31,8 @@ const WORD_START: &str = r"(?:^|[^\w]|[\p{Han}\p{Hiragana}\p{Katakana}])";
 const TEMPLATE_REACH: usize = 192;
 /// How many words after a number may be read to find its counted noun (gap words not counted).
 const NOUN_WINDOW: usize = 3;
+/// The longest word read as a counted noun, in bytes.
+const NOUN_BYTES: usize = 128;
 
 /// Every pack of a rule set, compiled.
 /// Packs compile on first use, so a run pays only for the languages it reads (compiling all
@@ -1326,8 +1328,14 @@ impl Extractor {
             let trimmed = rest.trim_start_matches(is_space);
             let len = trimmed
                 .char_indices()
-                .find(|&(_, c)| !(is_word_char(c) || matches!(c, '\'' | '’' | '-' | 'ـ')))
+                .find(|&(i, c)| {
+                    i > NOUN_BYTES || !(is_word_char(c) || matches!(c, '\'' | '’' | '-' | 'ـ'))
+                })
                 .map_or(trimmed.len(), |(i, _)| i);
+            // "1-1-1-…" is one endless word: no noun, and not read again for every figure in it.
+            if len > NOUN_BYTES {
+                return None;
+            }
             if trimmed.starts_with(is_ideograph) {
                 return self.ideographic_noun(trimmed, after.len() - trimmed.len());
             }
