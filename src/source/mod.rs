@@ -252,6 +252,10 @@ fn position_in(valid: &str) -> (usize, usize) {
     (line, last_line.chars().count() + 1)
 }
 
+fn count_chars(text: &str) -> usize {
+    text.chars().filter(|&c| c != BOM).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,8 +293,4 @@ mod tests {
             Err(Error::Binary { offset: 1, .. })
         ));
     }
-}
-
-fn count_chars(text: &str) -> usize {
-    text.chars().filter(|&c| c != BOM).count()
 }
