@@ -108,6 +108,8 @@ const NEIGHBOURS: usize = 1;
 /// How many pairs of leftover facts the rescue tries one by one before it looks up equal values
 /// only.
 const RESCUE_PAIRS: usize = 250_000;
+/// The most facts of one side of a bead given to the (cubic) assignment solver at once.
+const ASSIGN_CHUNK: usize = 64;
 
 /// Pairs the facts of two analysed versions whose sentences `beads` aligned.
 pub fn align(
@@ -330,7 +332,32 @@ fn may_contradict(a: &Fact, b: &Fact, order_distance: f64) -> bool {
 }
 
 /// A maximum-weight assignment between `n` and `m` items; `weight` says which pairs are allowed.
+/// The solver is cubic: a bead holding more than [`ASSIGN_CHUNK`] facts on a side is cut, by
+/// order, into as many stretches of each side as that takes, and stretch k of the left is paired
+/// with stretch k of the right. Facts of a bead that large seldom stray far from their order, and
+/// the time stays linear in the facts.
 fn assign(n: usize, m: usize, weight: impl Fn(usize, usize) -> Option<i64>) -> Vec<(usize, usize)> {
+    let chunks = n.max(m).div_ceil(ASSIGN_CHUNK);
+    if chunks > 1 {
+        let stretch = |len: usize, k: usize| k * len / chunks..(k + 1) * len / chunks;
+        return (0..chunks)
+            .flat_map(|k| {
+                let (lefts, rights) = (stretch(n, k), stretch(m, k));
+                let (l0, r0) = (lefts.start, rights.start);
+                assign_within(lefts.len(), rights.len(), |a, b| weight(l0 + a, r0 + b))
+                    .into_iter()
+                    .map(move |(a, b)| (l0 + a, r0 + b))
+            })
+            .collect();
+    }
+    assign_within(n, m, weight)
+}
+
+fn assign_within(
+    n: usize,
+    m: usize,
+    weight: impl Fn(usize, usize) -> Option<i64>,
+) -> Vec<(usize, usize)> {
     if n == 0 || m == 0 {
         return Vec::new();
     }

@@ -31,6 +31,8 @@ const WORD_START: &str = r"(?:^|[^\w]|[\p{Han}\p{Hiragana}\p{Katakana}])";
 const TEMPLATE_REACH: usize = 192;
 /// How many words after a number may be read to find its counted noun (gap words not counted).
 const NOUN_WINDOW: usize = 3;
+/// The longest word read as a counted noun, in bytes.
+const NOUN_BYTES: usize = 128;
 
 /// Every pack of a rule set, compiled.
 /// Packs compile on first use, so a run pays only for the languages it reads (compiling all
@@ -844,9 +846,40 @@ impl Extractor {
         (as_group, as_decimal)
     }
 
+    /// Splits the start of a number candidate into digit runs and separators, as far as a
+    /// reading can reach: thousands groups, then at most one run more (after a decimal mark).
+    /// Stopping there keeps reading linear in the number read, not in the candidate ("1 1 1 …").
+    fn reachable_runs<'s>(&self, s: &'s str) -> (Vec<&'s str>, Vec<char>) {
+        let mut runs = Vec::new();
+        let mut seps = Vec::new();
+        let mut start = 0;
+        for (i, c) in s.char_indices() {
+            if self.digits.contains_key(&c) {
+                continue;
+            }
+            runs.push(&s[start..i]);
+            if runs.len() > 1 && !self.extends_groups(&runs, &seps) {
+                return (runs, seps);
+            }
+            seps.push(c);
+            start = i + c.len_utf8();
+        }
+        runs.push(&s[start..]);
+        (runs, seps)
+    }
+
+    /// Whether the last of `runs` still reads as a thousands group after the ones before it.
+    fn extends_groups(&self, runs: &[&str], seps: &[char]) -> bool {
+        let sep = seps[runs.len() - 2];
+        self.group.contains(&sep)
+            && sep == seps[0]
+            && runs[0].chars().count() <= 3
+            && runs[runs.len() - 1].chars().count() == 3
+    }
+
     /// Reads the longest prefix of `s` that is a number in this language.
     fn read_number(&self, s: &str, evidence: &SeparatorEvidence) -> Option<ReadNumber> {
-        let (runs, seps) = self.runs(s);
+        let (runs, seps) = self.reachable_runs(s);
         for k in (1..=runs.len()).rev() {
             let (runs, seps) = (&runs[..k], &seps[..k - 1]);
             let (as_group, as_decimal) = self.readings(runs, seps);
@@ -1040,22 +1073,27 @@ impl Extractor {
         facts: &mut Vec<Fact>,
     ) {
         let text = doc.text.as_str();
-        let mut pos = 0;
-        while let Some(m) = self.number.find_at(text, pos) {
-            let candidate = m.as_str();
-            let Some(read) = self.read_number(candidate, evidence) else {
-                pos = m.end();
-                continue;
-            };
-            let span = m.start()..m.start() + read.len;
-            pos = span.end;
-            if taken.overlaps(&span) || glued_to_word(text, span.clone(), &self.digits) {
-                continue;
-            }
-            let previous = taken.end_before(span.start);
-            if let Some(fact) = self.number_fact(doc, span, read, previous) {
-                taken.take(fact.start..fact.end);
-                facts.push(fact);
+        for m in self.number.find_iter(text) {
+            // What follows a number inside a candidate is a candidate of its own: read on in it
+            // rather than search again, which would be quadratic in "1 1 1 …".
+            let mut start = m.start();
+            while start < m.end() {
+                let Some(read) = self.read_number(&text[start..m.end()], evidence) else {
+                    break;
+                };
+                let span = start..start + read.len;
+                start = text[span.end..m.end()]
+                    .chars()
+                    .next()
+                    .map_or(m.end(), |sep| span.end + sep.len_utf8());
+                if taken.overlaps(&span) || glued_to_word(text, span.clone(), &self.digits) {
+                    continue;
+                }
+                let previous = taken.end_before(span.start);
+                if let Some(fact) = self.number_fact(doc, span, read, previous) {
+                    taken.take(fact.start..fact.end);
+                    facts.push(fact);
+                }
             }
         }
     }
@@ -1290,8 +1328,14 @@ impl Extractor {
             let trimmed = rest.trim_start_matches(is_space);
             let len = trimmed
                 .char_indices()
-                .find(|&(_, c)| !(is_word_char(c) || matches!(c, '\'' | '’' | '-' | 'ـ')))
+                .find(|&(i, c)| {
+                    i > NOUN_BYTES || !(is_word_char(c) || matches!(c, '\'' | '’' | '-' | 'ـ'))
+                })
                 .map_or(trimmed.len(), |(i, _)| i);
+            // "1-1-1-…" is one endless word: no noun, and not read again for every figure in it.
+            if len > NOUN_BYTES {
+                return None;
+            }
             if trimmed.starts_with(is_ideograph) {
                 return self.ideographic_noun(trimmed, after.len() - trimmed.len());
             }

@@ -14,6 +14,9 @@ use std::ops::Range;
 
 /// Cache size of the lazy DFA that scans texts for number words.
 const DFA_CACHE_BYTES: usize = 64 << 20;
+/// The most words one number may take ("nine hundred ninety-nine thousand nine hundred
+/// ninety-nine million …" has fewer): longer runs of number words are read as several numbers.
+const MAX_NUMBER_WORDS: usize = 32;
 
 /// What one number word contributes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,25 +96,36 @@ impl NumberWordReader {
         let mut found = Vec::new();
         let mut pos = 0;
         while let Some(m) = self.phrase.find_at(text, pos) {
+            // The words of one phrase are read once; numbers are then taken from them in order,
+            // each at most MAX_NUMBER_WORDS long, so a long run of number words stays linear.
             let words = self.read_words(m.as_str());
-            let longest = (1..=words.len()).rev().find_map(|k| {
-                let span = m.start()..m.start() + words[k - 1].1;
-                let plain: Vec<Word> = words[..k].iter().map(|w| w.0).collect();
-                on_word_boundaries(text, span.clone())
-                    .then(|| compose(&plain))
-                    .flatten()
-                    .map(|number| (span, number))
-            });
-            pos = match longest {
-                Some((span, number)) => {
-                    let end = span.end;
-                    found.push((span, number));
-                    end
-                }
-                // No number starts here: go on after the first word.
-                None => m.start() + words.first().map_or(m.len(), |w| w.1),
+            let mut first = 0;
+            while first < words.len() {
+                let start = m.start() + words[first].1.start;
+                let longest = (first + 1..=words.len().min(first + MAX_NUMBER_WORDS))
+                    .rev()
+                    .find_map(|last| {
+                        let span = start..m.start() + words[last - 1].1.end;
+                        let plain: Vec<Word> = words[first..last].iter().map(|w| w.0).collect();
+                        on_word_boundaries(text, span.clone())
+                            .then(|| compose(&plain))
+                            .flatten()
+                            .map(|number| (last, span, number))
+                    });
+                // No number starts at this word: go on after it.
+                first = match longest {
+                    Some((last, span, number)) => {
+                        found.push((span, number));
+                        last
+                    }
+                    None => first + 1,
+                };
             }
-            .max(m.start() + 1);
+            // Words the phrase matched but the lexicon does not read are searched again.
+            pos = words
+                .last()
+                .map_or(m.end(), |w| m.start() + w.1.end)
+                .max(m.start() + 1);
             while !text.is_char_boundary(pos) {
                 pos += 1;
             }
@@ -119,8 +133,8 @@ impl NumberWordReader {
         found
     }
 
-    /// The words of a phrase, each with where it ends in the phrase.
-    fn read_words(&self, phrase: &str) -> Vec<(Word, usize)> {
+    /// The words of a phrase, each with where it stands in the phrase.
+    fn read_words(&self, phrase: &str) -> Vec<(Word, Range<usize>)> {
         let mut words = Vec::new();
         let mut at = 0;
         while at < phrase.len() {
@@ -133,7 +147,7 @@ impl NumberWordReader {
             let Some(&w) = self.words.lookup(word.as_str()) else {
                 break;
             };
-            words.push((w, at + word.end()));
+            words.push((w, at + word.start()..at + word.end()));
             at += all.end();
         }
         words

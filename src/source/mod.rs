@@ -18,6 +18,9 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 const BOM: char = '\u{feff}';
+/// Bytes between two points of the column index: a column is then counted from the nearest
+/// point, not from the start of its line, which keeps long lines linear.
+const COLUMN_STRIDE: usize = 256;
 
 /// One document as read.
 #[derive(Debug, Clone)]
@@ -26,6 +29,9 @@ pub struct Document {
     pub path: PathBuf,
     pub text: String,
     line_starts: Vec<usize>,
+    /// Points about `COLUMN_STRIDE` bytes apart: (byte offset, characters before it, a BOM not
+    /// counted).
+    column_points: Vec<(usize, usize)>,
 }
 
 impl Document {
@@ -72,10 +78,19 @@ impl Document {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let mut column_points = vec![(0, 0)];
+        let mut before = 0;
+        for (at, c) in text.char_indices() {
+            if at >= column_points[column_points.len() - 1].0 + COLUMN_STRIDE {
+                column_points.push((at, before));
+            }
+            before += usize::from(c != BOM);
+        }
         Document {
             path: path.into(),
             text,
             line_starts,
+            column_points,
         }
     }
 
@@ -83,9 +98,14 @@ impl Document {
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let line = self.line_starts.partition_point(|&s| s <= offset);
         let start = self.line_starts[line - 1];
-        let prefix = &self.text[start..offset];
-        let columns = prefix.chars().filter(|&c| c != BOM).count();
-        (line, columns + 1)
+        (line, self.chars_to(offset) - self.chars_to(start) + 1)
+    }
+
+    /// The characters before `offset`, counted on from the index point at or before it.
+    fn chars_to(&self, offset: usize) -> usize {
+        let i = self.column_points.partition_point(|&(at, _)| at <= offset);
+        let (at, before) = self.column_points[i - 1];
+        before + count_chars(&self.text[at..offset])
     }
 
     /// The text of the line holding `offset`, without its line end.
@@ -230,6 +250,10 @@ fn position_in(valid: &str) -> (usize, usize) {
     let line = valid.matches('\n').count() + 1;
     let last_line = valid.rsplit('\n').next().unwrap_or("");
     (line, last_line.chars().count() + 1)
+}
+
+fn count_chars(text: &str) -> usize {
+    text.chars().filter(|&c| c != BOM).count()
 }
 
 #[cfg(test)]
