@@ -413,7 +413,8 @@ fn lint(args: &LintArgs) -> Result<ExitCode> {
                 report::diff::write_unchecked(&mut out, &lint)?
             }
             LintFormat::Markdown => report::markdown::write_unchecked(&mut out, &lint)?,
-            LintFormat::Json | LintFormat::Sarif => {}
+            // These carry the list themselves (JSON `orphans`) or have no place for it.
+            LintFormat::Json | LintFormat::Sarif | LintFormat::Html => {}
         }
     }
     out.flush()?;
