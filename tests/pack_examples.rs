@@ -80,7 +80,7 @@ fn every_pack_example_yields_its_facts() {
 #[test]
 fn every_pack_example_set_covers_each_phenomenon() {
     let engine = Engine::load(&[]).expect("embedded rules load");
-    let wanted_kinds = ["number", "percent", "date", "year", "range"];
+    let wanted_kinds = ["number", "percent", "date", "time", "year", "range"];
     let wanted_qualifiers = ["more_than", "less_than", "about", "at_least"];
     let mut gaps = Vec::new();
     for (code, pack) in &engine.rules.packs {
