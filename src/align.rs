@@ -885,7 +885,10 @@ pub fn compare_times(a: &TimeOfDay, b: &TimeOfDay) -> TimeFields {
 
 /// Identifiers are the same whatever the letter case: "COVID-19" and "Covid-19".
 pub fn same_identifier(a: &str, b: &str) -> bool {
-    a == b || a.to_uppercase() == b.to_uppercase()
+    a == b
+        || a.chars()
+            .flat_map(char::to_uppercase)
+            .eq(b.chars().flat_map(char::to_uppercase))
 }
 
 /// True when two identifiers are the same once Cyrillic or Greek letters are read as Latin, either

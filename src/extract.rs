@@ -110,12 +110,16 @@ impl<T: Clone> Lexicon<T> {
             .chain(self.stems.iter().map(|(s, _)| word_pattern(s, true)))
             .collect();
         forms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-        if forms.is_empty() {
-            // Matches nothing: an empty list must not match the empty string.
-            return r"[^\s\S]".to_string();
-        }
-        forms.join("|")
+        alternatives(forms)
     }
+}
+
+/// Patterns joined as alternatives; an empty list matches nothing (never the empty string).
+fn alternatives(patterns: Vec<String>) -> String {
+    if patterns.is_empty() {
+        return r"[^\s\S]".to_string();
+    }
+    patterns.join("|")
 }
 
 fn word_pattern(form: &str, stem: bool) -> String {
@@ -222,17 +226,7 @@ impl Extractor {
                 .flat_map(|(i, forms)| forms.iter().map(move |f| (f, i as u8 + 1))),
         );
         // Zones are capitals ("EST", never the French "est"): matched as written, not folded.
-        let zones = common
-            .time_zones
-            .iter()
-            .map(|z| regex::escape(z))
-            .collect::<Vec<_>>()
-            .join("|");
-        let zones = if zones.is_empty() {
-            r"[^\s\S]".to_string()
-        } else {
-            zones
-        };
+        let zones = alternatives(common.time_zones.iter().map(|z| regex::escape(z)).collect());
         let clock_word = |forms: &Forms| Lexicon::new(forms.iter().map(|f| (f, ()))).alternation();
         let clock_words = Lexicon::new(
             pack.clock_words
