@@ -302,6 +302,9 @@ fn classify_quantities(a: &Fact, b: &Fact, tolerances: &Tolerances) -> (Relation
     if same_written && a.qualifier == b.qualifier {
         return (Relation::Equal, "the same value".into());
     }
+    if let Some(far) = bound_out_of_reach(a, b) {
+        return far;
+    }
     let qualifier_change = || {
         format!(
             "the same figure, {} on the left, {} on the right",
@@ -395,6 +398,28 @@ fn classify_units(
                 a.value, ua.id, b.value, ub.id
             ),
         ),
+    })
+}
+
+/// A bound on one side and a figure on the other that it allows yet does not round: "more than 20
+/// percent" and "30 %" state different figures. Figures in units that convert are left to the
+/// conversion's rounding.
+fn bound_out_of_reach(a: &Fact, b: &Fact) -> Option<(Relation, String)> {
+    let (reach, figure, side) = match (a.bound_reach(), b.bound_reach(), &a.value, &b.value) {
+        (Some(reach), None, _, Value::Quantity(figure)) if b.qualifier == Qualifier::Exact => {
+            (reach, figure, "left")
+        }
+        (None, Some(reach), Value::Quantity(figure), _) if a.qualifier == Qualifier::Exact => {
+            (reach, figure, "right")
+        }
+        _ => return None,
+    };
+    let point = crate::fact::Interval::closed(figure.value, figure.value);
+    (!reach.intersects(&point)).then(|| {
+        (
+            Relation::ValueMismatch,
+            format!("the {side} side's bound does not round the other side's figure"),
+        )
     })
 }
 
@@ -590,6 +615,16 @@ mod tests {
             relation(&more("200"), &exact("190")),
             Relation::ValueMismatch
         );
+        // A bound rounds figures up to one step of its own beyond it, not any figure it allows.
+        assert_eq!(relation(&more("200"), &exact("290")), Relation::LessPrecise);
+        assert_eq!(relation(&more("20"), &exact("30")), Relation::ValueMismatch);
+        assert_eq!(
+            relation(&exact("497"), &more("384")),
+            Relation::ValueMismatch
+        );
+        let less = |v| quantity(Kind::Number, v, Qualifier::LessThan);
+        assert_eq!(relation(&less("5"), &exact("4.5")), Relation::LessPrecise);
+        assert_eq!(relation(&exact("3"), &less("5")), Relation::ValueMismatch);
         assert_eq!(
             relation(&millions("1.45", Qualifier::Exact), &exact("1450000000")),
             Relation::ScaleMismatch
@@ -624,6 +659,8 @@ mod tests {
             (("10", "inch"), ("25", "cm")),
             (("70", "fahrenheit"), ("21", "celsius")),
             (("5", "ha"), ("50000", "m2")),
+            (("200", "mile"), ("320", "km")),
+            (("200", "mile"), ("300", "km")),
         ];
         for ((a, ua), (b, ub)) in converted {
             assert_eq!(

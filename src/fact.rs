@@ -427,19 +427,34 @@ impl Fact {
         let Value::Quantity(q) = &self.value else {
             return None;
         };
-        let mut step = q.step;
-        if trailing_zeros && q.value.is_integer() && !q.value.is_zero() {
-            let mut rest = q.value.abs().normalize();
-            while (rest % Decimal::TEN).is_zero() && rest.is_integer() {
-                rest /= Decimal::TEN;
-                step = step.max(q.value.abs() / rest);
-            }
-        }
         let rounded = Quantity {
             value: q.value,
-            step,
+            step: rounding_step(q, trailing_zeros),
         };
-        Some(self.in_base_unit(rounded.rounding_interval()))
+        Some(rounded.rounding_interval())
+    }
+
+    /// The values a bound stands for, in the unit it is written in: a writer says "more than 200"
+    /// of 209 or 250, not of 300 or 500, so a bound reaches up to one rounding step of its figure
+    /// beyond it (zeros ending the figure counting as rounding), that step excluded. `None` for a
+    /// figure that is not a bound.
+    pub fn bound_reach(&self) -> Option<Interval> {
+        let Value::Quantity(q) = &self.value else {
+            return None;
+        };
+        let step = rounding_step(q, true);
+        let bound = |value, inclusive| Some(Bound { value, inclusive });
+        match self.qualifier {
+            Qualifier::MoreThan | Qualifier::AtLeast => Some(Interval {
+                low: bound(q.value, true),
+                high: bound(q.value + step, false),
+            }),
+            Qualifier::LessThan | Qualifier::AtMost => Some(Interval {
+                low: bound(q.value - step, false),
+                high: bound(q.value, true),
+            }),
+            Qualifier::Exact | Qualifier::About => None,
+        }
     }
 
     /// The fact with its other reading in place of the chosen one, if it has one.
@@ -462,6 +477,20 @@ impl Fact {
             None => written,
         }
     }
+}
+
+/// The step a figure is rounded to: its written precision, or with `trailing_zeros` the place of
+/// its last nonzero digit when that is coarser (320 is rounded to tens).
+fn rounding_step(q: &Quantity, trailing_zeros: bool) -> Decimal {
+    let mut step = q.step;
+    if trailing_zeros && q.value.is_integer() && !q.value.is_zero() {
+        let mut rest = q.value.abs().normalize();
+        while (rest % Decimal::TEN).is_zero() && rest.is_integer() {
+            rest /= Decimal::TEN;
+            step = step.max(q.value.abs() / rest);
+        }
+    }
+    step
 }
 
 fn qualified_interval(q: &Quantity, qualifier: Qualifier, about_tolerance: Decimal) -> Interval {
