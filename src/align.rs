@@ -883,12 +883,26 @@ pub fn compare_times(a: &TimeOfDay, b: &TimeOfDay) -> TimeFields {
     }
 }
 
-/// Identifiers are the same whatever the letter case: "COVID-19" and "Covid-19".
+/// Identifiers are the same whatever the letter case and whether a hyphen joins their letters to
+/// their digits: "COVID-19", "Covid-19" and "COVID19"; "F-125" and "F125".
 pub fn same_identifier(a: &str, b: &str) -> bool {
-    a == b
-        || a.chars()
-            .flat_map(char::to_uppercase)
-            .eq(b.chars().flat_map(char::to_uppercase))
+    a == b || code_characters(a).eq(code_characters(b))
+}
+
+/// The characters that make a code what it is: upper-cased, without a hyphen between a letter and
+/// a digit.
+fn code_characters(code: &str) -> impl Iterator<Item = char> + '_ {
+    let mut previous: Option<char> = None;
+    code.char_indices()
+        .filter(move |&(at, c)| {
+            let next = code[at + c.len_utf8()..].chars().next();
+            let joins_letter_and_digit = matches!(c, '-' | '‐' | '‑')
+                && matches!((previous, next), (Some(p), Some(n))
+                    if p.is_alphanumeric() && n.is_alphanumeric() && p.is_alphabetic() != n.is_alphabetic());
+            previous = Some(c);
+            !joins_letter_and_digit
+        })
+        .flat_map(|(_, c)| c.to_uppercase())
 }
 
 /// True when two identifiers are the same once Cyrillic or Greek letters are read as Latin, either
@@ -996,5 +1010,14 @@ mod tests {
             identifier_affinity("45-CT/TW", "45-NQ/TW"),
             Affinity::Close(Hint::SameNumber)
         );
+    }
+
+    #[test]
+    fn codes_are_the_same_whatever_the_case_and_a_hyphen_before_their_digits() {
+        assert!(same_identifier("Covid-19", "COVID19"));
+        assert!(same_identifier("F125", "F-125"));
+        assert!(!same_identifier("F-125", "F-126"));
+        assert!(!same_identifier("148-KL/TW", "148KL/TW-"));
+        assert!(!same_identifier("1-23", "12-3"));
     }
 }
