@@ -122,15 +122,20 @@ impl Baseline {
         if !path.exists() {
             return Ok(None);
         }
-        let bad = |message: String| Error::Input {
-            path: path.into(),
-            message,
-        };
         let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
             path: path.into(),
             source,
         })?;
-        let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        Baseline::parse(path, &text).map(Some)
+    }
+
+    /// Checks the text of a baseline file read from `path` (which errors name).
+    pub fn parse(path: &Path, text: &str) -> Result<Baseline> {
+        let bad = |message: String| Error::Input {
+            path: path.into(),
+            message,
+        };
+        let json: serde_json::Value = serde_json::from_str(text).map_err(|e| {
             bad(format!(
                 "line {} column {}: not a baseline file: {e}",
                 e.line(),
@@ -150,7 +155,7 @@ impl Baseline {
             .map(|f| f["fingerprint"].as_str().map(str::to_string))
             .collect::<Option<BTreeSet<_>>>()
             .ok_or_else(|| bad("a finding without `fingerprint`".into()))?;
-        Ok(Some(Baseline { fingerprints }))
+        Ok(Baseline { fingerprints })
     }
 
     /// Writes the entries as a baseline file.

@@ -397,21 +397,37 @@ impl RuleSet {
     /// The embedded rules with the files of each of `dirs` added or put in their place, in order:
     /// a later folder's file replaces an earlier one of the same name.
     pub fn with_dirs(dirs: &[std::path::PathBuf]) -> Result<RuleSet> {
-        let mut files = embedded_files();
         let found = dirs
             .iter()
             .map(|dir| rule_files_in(dir))
             .collect::<Result<Vec<_>>>()?;
-        for (name, path) in found.into_iter().flatten() {
-            let text = std::fs::read_to_string(&path).map_err(|e| Error::Rule {
-                file: path.display().to_string(),
-                line: 0,
-                column: 0,
-                message: format!("cannot read: {e}"),
-            })?;
-            files.insert(name, (path.display().to_string(), text));
+        let files = found
+            .into_iter()
+            .flatten()
+            .map(|(name, path)| {
+                let text = std::fs::read_to_string(&path).map_err(|e| Error::Rule {
+                    file: path.display().to_string(),
+                    line: 0,
+                    column: 0,
+                    message: format!("cannot read: {e}"),
+                })?;
+                Ok(RuleFile {
+                    name,
+                    shown: path.display().to_string(),
+                    text,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        RuleSet::with_files(files)
+    }
+
+    /// The embedded rules with these files added or put in their place, in order.
+    pub fn with_files(files: Vec<RuleFile>) -> Result<RuleSet> {
+        let mut all = embedded_files();
+        for file in files {
+            all.insert(file.name, (file.shown, file.text));
         }
-        RuleSet::build(files)
+        RuleSet::build(all)
     }
 
     pub fn pack(&self, code: &str) -> Option<&LangPack> {
@@ -482,6 +498,15 @@ impl RuleSet {
             .cloned()
             .unwrap_or(suffix)
     }
+}
+
+/// The text of one rule file, as read.
+pub struct RuleFile {
+    /// Its name below a rules folder: `common.yaml`, `concepts.yaml` or `lang/<code>.yaml`.
+    pub name: String,
+    /// The path errors name.
+    pub shown: String,
+    pub text: String,
 }
 
 fn embedded_files() -> BTreeMap<String, (String, String)> {
