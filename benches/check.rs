@@ -15,7 +15,11 @@ const SEEDS: [(&str, &str); 2] = [
 ];
 
 fn seed(path: &str) -> Document {
-    Document::read(&Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).expect("seed reads")
+    Document::read(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join(path),
+        factdiff::source::DEFAULT_MAX_INPUT_SIZE,
+    )
+    .expect("seed reads")
 }
 
 fn bench(c: &mut Criterion) {

@@ -9,13 +9,15 @@ use crate::fact::Fact;
 use crate::lang::{self, Language};
 use crate::rules::{Direction, RuleSet};
 use crate::segment::Sentences;
-use crate::source::{Document, Format, Prose, Source};
+use crate::source::{Document, Format, Prose, Source, DEFAULT_MAX_INPUT_SIZE};
 use std::path::{Path, PathBuf};
 
 /// The compiled rules of a run: read and compiled once, used for every document.
 pub struct Engine {
     pub rules: RuleSet,
     pub extractors: Extractors,
+    /// The largest file the run reads, in bytes.
+    pub max_input_size: u64,
 }
 
 impl Engine {
@@ -23,12 +25,16 @@ impl Engine {
     pub fn load(rules_dirs: &[PathBuf]) -> Result<Engine> {
         let rules = RuleSet::with_dirs(rules_dirs)?;
         let extractors = Extractors::new(&rules);
-        Ok(Engine { rules, extractors })
+        Ok(Engine {
+            rules,
+            extractors,
+            max_input_size: DEFAULT_MAX_INPUT_SIZE,
+        })
     }
 
     /// Reads and analyses one file in the format its extension names (.md, .html, else text).
     pub fn analyze_file(&self, path: &Path, lang_flag: Option<&str>) -> Result<Analysis> {
-        let source = Source::read(path, Format::of_path(path))?;
+        let source = Source::read(path, Format::of_path(path), self.max_input_size)?;
         self.analyze_with(source, lang_flag, None)
     }
 

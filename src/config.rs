@@ -9,7 +9,7 @@
 use crate::error::{Error, Result};
 use crate::policy::{Overrides, Policy, Severity, TolerancesPatch};
 use crate::rules::{self, locate};
-use crate::source::Format;
+use crate::source::{Format, Size, DEFAULT_MAX_INPUT_SIZE};
 use crate::walk::SetPattern;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -43,6 +43,16 @@ struct ConfigFile {
     snapshots: Option<PathBuf>,
     #[serde(default)]
     formats: BTreeMap<String, Format>,
+    #[serde(default)]
+    max_input_size: Option<SizeFile>,
+}
+
+/// A size as written: a number of bytes, or with a unit (`200MB`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum SizeFile {
+    Bytes(u64),
+    Written(String),
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -103,6 +113,8 @@ pub struct Config {
     pub snapshots: PathBuf,
     /// Input format by file extension (lower case, no dot), the built-in ones included.
     pub formats: BTreeMap<String, Format>,
+    /// The largest file read, in bytes.
+    pub max_input_size: u64,
 }
 
 /// Finds `factdiff.yaml` in `start` or the nearest folder above it. The path returned is relative
@@ -146,6 +158,7 @@ impl Config {
         let at = Locator { file, text };
         let sets = set_specs(&parsed, &at)?;
         check_values(&parsed, &at)?;
+        let max_input_size = max_input_size(&parsed, &at)?;
         let mut formats = default_formats();
         for (extension, format) in &parsed.formats {
             formats.insert(extension.trim_start_matches('.').to_lowercase(), *format);
@@ -163,6 +176,7 @@ impl Config {
             baseline: parsed.baseline.unwrap_or_else(|| DEFAULT_BASELINE.into()),
             snapshots: parsed.snapshots.unwrap_or_else(|| DEFAULT_SNAPSHOTS.into()),
             formats,
+            max_input_size,
             root,
             text: text.to_string(),
         })
@@ -231,6 +245,7 @@ impl Config {
             baseline: self.baseline.display().to_string(),
             snapshots: self.snapshots.display().to_string(),
             formats: self.formats.clone(),
+            max_input_size: self.max_input_size,
         };
         let yaml = yaml_serde::to_string(&dump).map_err(|e| Error::Input {
             path: self.file.clone().into(),
@@ -323,6 +338,17 @@ fn default_versions(
     }))
 }
 
+fn max_input_size(parsed: &ConfigFile, at: &Locator) -> Result<u64> {
+    match &parsed.max_input_size {
+        None => Ok(DEFAULT_MAX_INPUT_SIZE),
+        Some(SizeFile::Bytes(bytes)) => Ok(*bytes),
+        Some(SizeFile::Written(written)) => written
+            .parse::<Size>()
+            .map(|size| size.0)
+            .map_err(|m| at.error("max-input-size:", format!("max-input-size: {m}"))),
+    }
+}
+
 fn check_values(parsed: &ConfigFile, at: &Locator) -> Result<()> {
     for pattern in &parsed.exclude {
         crate::walk::glob(pattern)
@@ -353,6 +379,7 @@ struct Dump {
     baseline: String,
     snapshots: String,
     formats: BTreeMap<String, Format>,
+    max_input_size: u64,
 }
 
 #[derive(Serialize)]

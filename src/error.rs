@@ -20,6 +20,12 @@ pub enum Error {
         line: usize,
         column: usize,
     },
+    #[error("{path}: is {size}, over the input size limit of {limit}; raise it with --max-input-size or `max-input-size:` in factdiff.yaml")]
+    TooLarge {
+        path: PathBuf,
+        size: crate::source::Size,
+        limit: crate::source::Size,
+    },
     #[error("{path}: the file is empty")]
     Empty { path: PathBuf },
     #[error("{path}: cannot tell the language ({reason}); name it with --lang or in the file name (name.<lang>.txt)")]

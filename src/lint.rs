@@ -245,7 +245,7 @@ fn lint_set(set: &DocumentSet, engine: &Engine, policy: &Policy) -> Result<SetRe
     let mut analyses = Vec::with_capacity(set.versions.len());
     let mut suppressions = Vec::with_capacity(set.versions.len());
     for version in &set.versions {
-        let mut source = Source::read(&version.path, version.format)?;
+        let mut source = Source::read(&version.path, version.format, engine.max_input_size)?;
         source.document.path = version.shown.clone().into();
         suppressions.push(Suppressions::of(
             &source,

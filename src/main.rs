@@ -11,6 +11,7 @@ use factdiff::lint::Lint;
 use factdiff::policy::{Policy, Severity};
 use factdiff::report::{self, CheckFormat, Format, LintFormat, Pair};
 use factdiff::snapshot;
+use factdiff::source::Size;
 use factdiff::{Analysis, Engine};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -39,6 +40,25 @@ struct Common {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+#[derive(clap::Args)]
+struct InputArgs {
+    /// The largest file read (default 64MB; e.g. 200MB, 1.5GB, 64MiB or bytes): a larger file is
+    /// an error, found before it is read.
+    #[arg(long, value_name = "SIZE")]
+    max_input_size: Option<Size>,
+}
+
+impl InputArgs {
+    /// Sets the engine's limit: this flag, else `configured` (factdiff.yaml), else the default.
+    fn apply(&self, engine: &mut Engine, configured: Option<u64>) {
+        if let Some(limit) = self.max_input_size.map(|s| s.0).or(configured) {
+            engine.max_input_size = limit;
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -93,6 +113,8 @@ struct ConfigArgs {
     /// Never show the progress bar (it shows only when stderr is a terminal).
     #[arg(long)]
     no_progress: bool,
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 #[derive(clap::Args)]
@@ -180,6 +202,8 @@ struct CheckArgs {
     /// Report findings but exit with 0 whatever their severity.
     #[arg(long)]
     exit_zero: bool,
+    #[command(flatten)]
+    input: InputArgs,
     /// The versions to compare (at least two, or one with --reference).
     #[arg(required = true)]
     files: Vec<PathBuf>,
@@ -241,7 +265,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 fn extract(common: &Common, files: &[PathBuf]) -> Result<ExitCode> {
-    let engine = Engine::load(&common.rules)?;
+    let mut engine = Engine::load(&common.rules)?;
+    common.input.apply(&mut engine, None);
     let analyses = files
         .iter()
         .map(|f| engine.analyze_file(f, common.lang.as_deref()))
@@ -258,7 +283,8 @@ fn extract(common: &Common, files: &[PathBuf]) -> Result<ExitCode> {
 fn check(args: &CheckArgs) -> Result<ExitCode> {
     let files = versions(args)?;
     let langs = languages(&args.lang, files.len())?;
-    let engine = Engine::load(&args.policy.rules)?;
+    let mut engine = Engine::load(&args.policy.rules)?;
+    args.input.apply(&mut engine, None);
     let policy = Policy::load(&args.policy.rules, args.policy.policy.as_deref())?;
     let analyses = files
         .iter()
@@ -371,7 +397,8 @@ fn load_config(args: &ConfigArgs) -> Result<Config> {
 
 /// Runs every document set of the configuration, with a progress bar on a terminal.
 fn run_lint(config: &Config, args: &ConfigArgs) -> Result<(Lint, Policy)> {
-    let engine = Engine::load(&config.rules)?;
+    let mut engine = Engine::load(&config.rules)?;
+    args.input.apply(&mut engine, Some(config.max_input_size));
     let policy = config.policy()?;
     let progress = Progress::new(!args.no_progress && std::io::stderr().is_terminal());
     let lint = factdiff::lint::run(config, &engine, &policy, &|done, total| {

@@ -193,3 +193,49 @@ fn usage_error_exits_2() {
     factdiff().arg("extract").assert().code(2);
     factdiff().arg("frobnicate").assert().code(2);
 }
+
+#[test]
+fn a_file_over_the_input_size_limit_is_named_with_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "big.en.txt",
+        "17 apples. ".repeat(200).as_bytes(),
+    );
+    let shown = path.display().to_string();
+    let too_large = format!("{shown}: is 2200 bytes, over the input size limit of 2000 bytes");
+    fails_with(
+        &[
+            "extract".as_ref(),
+            "--max-input-size".as_ref(),
+            "2KB".as_ref(),
+            path.as_os_str(),
+        ],
+        &too_large,
+    );
+    fails_with(
+        &[
+            "check".as_ref(),
+            "--max-input-size=2000".as_ref(),
+            path.as_os_str(),
+            path.as_os_str(),
+        ],
+        &too_large,
+    );
+    factdiff()
+        .args([
+            "extract".as_ref(),
+            "--max-input-size=2.2KB".as_ref(),
+            path.as_os_str(),
+        ])
+        .assert()
+        .success();
+    fails_with(
+        &[
+            "extract".as_ref(),
+            "--max-input-size=2 parsecs".as_ref(),
+            path.as_os_str(),
+        ],
+        "`2 parsecs` is not a size",
+    );
+}

@@ -301,6 +301,31 @@ fn configuration_errors_are_located() {
 }
 
 #[test]
+fn the_input_size_limit_is_configured_and_raised_by_the_flag() {
+    let dir = copy();
+    let config = dir.path().join("factdiff.yaml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("{text}max-input-size: 600\n")).unwrap();
+    factdiff(dir.path(), &["lint"])
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "over the input size limit of 600 bytes",
+        ));
+    factdiff(
+        dir.path(),
+        &["lint", "--exit-zero", "--max-input-size", "1MB"],
+    )
+    .success();
+    std::fs::write(&config, format!("{text}max-input-size: lots\n")).unwrap();
+    factdiff(dir.path(), &["lint"])
+        .code(2)
+        .stderr(predicate::str::contains(
+            "max-input-size: `lots` is not a size",
+        ));
+}
+
+#[test]
 fn completions_are_generated() {
     for shell in ["bash", "zsh", "fish"] {
         factdiff(&fixture(), &["completions", shell])

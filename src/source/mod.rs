@@ -18,6 +18,8 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 const BOM: char = '\u{feff}';
+/// The largest file read unless a run raises the limit (`--max-input-size`, `max-input-size:`).
+pub const DEFAULT_MAX_INPUT_SIZE: u64 = 64_000_000;
 /// Bytes between two points of the column index: a column is then counted from the nearest
 /// point, not from the start of its line, which keeps long lines linear.
 const COLUMN_STRIDE: usize = 256;
@@ -35,15 +37,35 @@ pub struct Document {
 }
 
 impl Document {
-    /// Reads a file, refusing directories, binary data, invalid UTF-8 and empty files.
-    pub fn read(path: &Path) -> Result<Document> {
+    /// Reads a file, refusing directories, files over `max_size` bytes (told by the file system
+    /// before anything is read), binary data, invalid UTF-8 and empty files.
+    pub fn read(path: &Path, max_size: u64) -> Result<Document> {
+        use std::io::Read;
         if path.is_dir() {
             return Err(Error::Directory { path: path.into() });
         }
-        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        let io = |source| Error::Io {
             path: path.into(),
             source,
-        })?;
+        };
+        let too_large = |size| Error::TooLarge {
+            path: path.into(),
+            size: Size(size),
+            limit: Size(max_size),
+        };
+        let file = std::fs::File::open(path).map_err(io)?;
+        let size = file.metadata().map_err(io)?.len();
+        if size > max_size {
+            return Err(too_large(size));
+        }
+        // The file may grow while it is read: never read more than one byte past the limit.
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        file.take(max_size.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+        if bytes.len() as u64 > max_size {
+            return Err(too_large(bytes.len() as u64));
+        }
         Document::from_bytes(path, bytes)
     }
 
@@ -219,9 +241,9 @@ pub struct Source {
 }
 
 impl Source {
-    /// Reads a file in the given format.
-    pub fn read(path: &Path, format: Format) -> Result<Source> {
-        Ok(Source::parse(Document::read(path)?, format))
+    /// Reads a file of at most `max_size` bytes in the given format.
+    pub fn read(path: &Path, format: Format, max_size: u64) -> Result<Source> {
+        Ok(Source::parse(Document::read(path, max_size)?, format))
     }
 
     /// Reads a document already in memory in the given format.
@@ -243,6 +265,77 @@ impl Source {
             lang,
             markers,
         }
+    }
+}
+
+/// A number of bytes, shown in decimal units (`100.0 MB`) with the exact count when it is not
+/// a round one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size(pub u64);
+
+const SIZE_UNITS: [(&str, u64); 7] = [
+    ("GiB", 1 << 30),
+    ("MiB", 1 << 20),
+    ("KiB", 1 << 10),
+    ("GB", 1_000_000_000),
+    ("MB", 1_000_000),
+    ("KB", 1_000),
+    ("B", 1),
+];
+
+impl std::str::FromStr for Size {
+    type Err = String;
+
+    /// A size as a user writes it: `200MB`, `1.5 GB`, `64MiB`, `500000` (bytes). Units are
+    /// decimal (KB, MB, GB) or binary (KiB, MiB, GiB), in any case.
+    fn from_str(written: &str) -> std::result::Result<Size, String> {
+        let bad = || {
+            format!(
+                "`{written}` is not a size (write e.g. 200MB, 1.5GB, 64MiB or a number of bytes)"
+            )
+        };
+        let trimmed = written.trim();
+        let digits = trimmed
+            .find(|c: char| !c.is_ascii_digit() && c != '.')
+            .unwrap_or(trimmed.len());
+        let (number, unit) = trimmed.split_at(digits);
+        let unit = unit.trim();
+        let scale = match unit {
+            "" => 1,
+            _ => {
+                SIZE_UNITS
+                    .iter()
+                    .find(|(name, _)| name.eq_ignore_ascii_case(unit))
+                    .ok_or_else(bad)?
+                    .1
+            }
+        };
+        let number: rust_decimal::Decimal = number.parse().map_err(|_| bad())?;
+        let bytes = number
+            .checked_mul(scale.into())
+            .map(|b| b.ceil())
+            .and_then(|b| u64::try_from(b).ok())
+            .ok_or_else(bad)?;
+        Ok(Size(bytes))
+    }
+}
+
+impl std::fmt::Display for Size {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Size(bytes) = *self;
+        if bytes < 1_000_000 {
+            return write!(f, "{bytes} bytes");
+        }
+        write!(
+            f,
+            "{}.{} MB",
+            bytes / 1_000_000,
+            bytes % 1_000_000 / 100_000
+        )?;
+        if bytes % 100_000 != 0 {
+            write!(f, " ({bytes} bytes)")?;
+        }
+        Ok(())
     }
 }
 
@@ -271,6 +364,40 @@ mod tests {
         assert_eq!(doc.line_column(offset), (2, 4));
         assert_eq!(doc.line_column(3), (1, 1));
         assert_eq!(doc.line_text(offset), "cd 17");
+    }
+
+    #[test]
+    fn sizes_read_in_decimal_and_binary_units() {
+        let size = |text: &str| text.parse::<Size>().map(|s| s.0);
+        assert_eq!(size("200MB"), Ok(200_000_000));
+        assert_eq!(size("1.5 gb"), Ok(1_500_000_000));
+        assert_eq!(size("64MiB"), Ok(64 << 20));
+        assert_eq!(size("500000"), Ok(500_000));
+        assert!(size("lots").is_err());
+        assert!(size("12 parsecs").is_err());
+        assert!(size("-1MB").is_err());
+        assert_eq!(Size(64_000_000).to_string(), "64.0 MB");
+        assert_eq!(Size(100_013_732).to_string(), "100.0 MB (100013732 bytes)");
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        std::fs::write(&path, "17 ".repeat(1000)).unwrap();
+        let err = Document::read(&path, 2999).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::TooLarge {
+                    size: Size(3000),
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(err.to_string().contains("big.txt"), "{err}");
+        assert!(Document::read(&path, 3000).is_ok());
     }
 
     #[test]
