@@ -61,7 +61,7 @@ impl Engine {
             metadata: source.lang.as_deref(),
             path: path_lang,
         };
-        let Some(prose) = source.prose else {
+        let Some(mut prose) = source.prose else {
             let language = lang::resolve_with(&source.document, &hints, &self.rules)?;
             let (sentences, facts) = self.read(&source.document, &language)?;
             return Ok(Analysis {
@@ -73,9 +73,14 @@ impl Engine {
                 prose: None,
             });
         };
-        let reading = Document::from_text(source.document.path.clone(), prose.text.clone());
+        // The prose is read as a document of its own, its text moved there and back, not copied.
+        let reading = Document::from_text(
+            source.document.path.clone(),
+            std::mem::take(&mut prose.text),
+        );
         let language = lang::resolve_with(&reading, &hints, &self.rules)?;
         let (sentences, facts) = self.read(&reading, &language)?;
+        prose.text = reading.text;
         let document = source.document;
         let facts = facts
             .into_iter()

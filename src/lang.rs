@@ -6,7 +6,7 @@
 //! share of each candidate's frequent words (`detect.words` in its pack) decides among them.
 
 use crate::error::{Error, Result};
-use crate::rules::RuleSet;
+use crate::rules::{LangPack, RuleSet};
 use crate::source::Document;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -130,15 +130,11 @@ fn detect(doc: &Document, rules: &RuleSet) -> Result<Language> {
         .values()
         .filter(|p| p.detect.scripts.iter().any(|s| s == script))
         .collect();
-    let words = words_of(&doc.text);
+    let (hits, words) = frequent_word_hits(&doc.text, &candidates);
     let mut scored: Vec<(usize, &str, &str)> = candidates
         .iter()
-        .map(|p| {
-            let frequent: BTreeSet<String> =
-                p.detect.words.iter().map(|w| w.to_lowercase()).collect();
-            let hits = words.iter().filter(|w| frequent.contains(*w)).count();
-            (hits, p.code.as_str(), p.name.as_str())
-        })
+        .zip(hits)
+        .map(|(p, hits)| (hits, p.code.as_str(), p.name.as_str()))
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     match scored.as_slice() {
@@ -146,7 +142,7 @@ fn detect(doc: &Document, rules: &RuleSet) -> Result<Language> {
         [(hits, code, name)] => Ok(detected(code, format!("{script} script, the only {name} pack for it ({hits} frequent words)"))),
         [(best, code, name), (second, _, _), ..] if best > second => Ok(detected(
             code,
-            format!("{script} script; {best} of {} words are frequent {name} words (next best {second})", words.len()),
+            format!("{script} script; {best} of {words} words are frequent {name} words (next best {second})"),
         )),
         _ => Err(unknown(format!(
             "{script} script, but the frequent words of {} do not tell them apart",
@@ -163,11 +159,28 @@ fn detected(code: &str, reason: String) -> Language {
     }
 }
 
-fn words_of(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+/// How many words of the text each candidate pack lists as frequent, and how many words the
+/// text has. One pass, one word at a time: a large file is never copied word by word.
+fn frequent_word_hits(text: &str, candidates: &[&LangPack]) -> (Vec<usize>, usize) {
+    let frequent: Vec<BTreeSet<String>> = candidates
+        .iter()
+        .map(|p| p.detect.words.iter().map(|w| w.to_lowercase()).collect())
+        .collect();
+    let mut hits = vec![0; candidates.len()];
+    let mut words = 0;
+    let mut lower = String::new();
+    for word in text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    {
+        words += 1;
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        for (count, set) in hits.iter_mut().zip(&frequent) {
+            *count += usize::from(set.contains(lower.as_str()));
+        }
+    }
+    (hits, words)
 }
 
 /// The script most letters of the text are written in.

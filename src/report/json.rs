@@ -6,6 +6,7 @@ use crate::fact::{Fact, Quantity, Value};
 use crate::lint::{Lint, SetResult};
 use crate::report::Pair;
 use crate::sentalign::Bead;
+use serde::Serialize;
 use serde_json::{json, Map, Number, Value as Json};
 use std::io::{self, Write};
 use std::ops::Range;
@@ -63,23 +64,47 @@ pub fn fact(fact: &Fact, id: usize) -> Json {
     Json::Object(object)
 }
 
-/// One document with its language and facts.
-pub fn document(analysis: &Analysis) -> Json {
-    json!({
-        "path": analysis.document.path.display().to_string(),
-        "lang": analysis.language.code,
-        "lang_source": analysis.language.source.as_str(),
-        "lang_reason": analysis.language.reason,
-        "facts": analysis.facts.iter().enumerate().map(|(i, f)| fact(f, i + 1)).collect::<Vec<_>>(),
-    })
+/// One document with its language and facts, written as it is serialized.
+#[derive(Serialize)]
+struct Document<'a> {
+    path: String,
+    lang: &'a str,
+    lang_source: &'a str,
+    lang_reason: &'a str,
+    facts: Facts<'a>,
+}
+
+/// The facts of a document, each made a JSON object only when it is written: the report of a
+/// large file is never held in memory whole.
+struct Facts<'a>(&'a [Fact]);
+
+impl Serialize for Facts<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().enumerate().map(|(i, f)| fact(f, i + 1)))
+    }
+}
+
+fn document(analysis: &Analysis) -> Document<'_> {
+    Document {
+        path: analysis.document.path.display().to_string(),
+        lang: &analysis.language.code,
+        lang_source: analysis.language.source.as_str(),
+        lang_reason: &analysis.language.reason,
+        facts: Facts(&analysis.facts),
+    }
 }
 
 /// `factdiff extract --format json`.
 pub fn write_extract(out: &mut dyn Write, analyses: &[Analysis]) -> io::Result<()> {
-    let report = json!({
-        "version": crate::JSON_VERSION,
-        "documents": analyses.iter().map(document).collect::<Vec<_>>(),
-    });
+    #[derive(Serialize)]
+    struct Report<'a> {
+        version: u32,
+        documents: Vec<Document<'a>>,
+    }
+    let report = Report {
+        version: crate::JSON_VERSION,
+        documents: analyses.iter().map(document).collect(),
+    };
     serde_json::to_writer_pretty(&mut *out, &report)?;
     writeln!(out)
 }
