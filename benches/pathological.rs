@@ -12,24 +12,20 @@ use factdiff::source::{Document, Format, Source};
 use factdiff::Engine;
 
 const BYTES: usize = 1 << 20;
-const NEWS: &str = include_str!("../seeds/000_68e9064bbfbe1c43.txt");
 
 fn bench(c: &mut Criterion) {
     let engine = Engine::load(&[]).expect("embedded rules");
     let policy = Policy::embedded().expect("embedded policy");
-    let news = (
-        "news text",
-        "ru",
-        Format::Text,
-        NEWS.repeat(BYTES / NEWS.len() + 1),
-    );
-    let inputs = std::iter::once(news).chain(
-        pathological::INPUTS
-            .iter()
-            .map(|i| (i.name, i.lang, i.format, i.text(BYTES))),
-    );
+    let news = pathological::Input::news();
+    let inputs = std::iter::once(&news)
+        .chain(pathological::INPUTS)
+        .map(|i| (i.name, i.lang, i.format, i.text(BYTES)));
     let mut group = c.benchmark_group("pathological");
-    group.sample_size(10);
+    // Forty-odd inputs, two benchmarks each: short runs keep the whole bench to minutes.
+    group
+        .sample_size(10)
+        .warm_up_time(std::time::Duration::from_millis(500))
+        .measurement_time(std::time::Duration::from_secs(2));
     for (name, lang, format, text) in inputs {
         let analyse = |text: &str| {
             let doc = Document::from_text(format!("bench.{lang}.txt"), text.to_string());

@@ -63,3 +63,39 @@ fn a_bead_of_ten_thousand_facts_is_aligned() {
     let summary = compare::compare(&left, &right, &policy).summary;
     assert_eq!(summary.agree, 10_000);
 }
+
+/// A quick table of time per MB next to news text, one timed pass per input (the criterion
+/// bench takes long on the slow ones): `cargo test --release --test pathological -- --ignored
+/// --nocapture`.
+#[test]
+#[ignore]
+fn time_per_mb_next_to_news_text() {
+    const TIMED: usize = 256 << 10;
+    let engine = Engine::load(&[]).expect("embedded rules");
+    let policy = Policy::embedded().expect("embedded policy");
+    let news_input = pathological::Input::news();
+    let per_mb = |input: &pathological::Input| {
+        let (text, half) = (input.text(TIMED), input.text(TIMED / 2));
+        let started = std::time::Instant::now();
+        let left = analyse(&engine, input, text.clone());
+        let extract = started.elapsed().as_secs_f64() * 1e9 / text.len() as f64;
+        let right = analyse(&engine, input, half.clone());
+        let started = std::time::Instant::now();
+        compare::compare(&left, &right, &policy);
+        let compare = started.elapsed().as_secs_f64() * 1e9 / (text.len() + half.len()) as f64;
+        (extract, compare)
+    };
+    per_mb(&news_input); // warms the packs and caches up
+    let news = per_mb(&news_input);
+    println!("| input | extract ms/MB | × news | compare ms/MB | × news |");
+    println!("|---|---|---|---|---|");
+    for input in std::iter::once(&news_input).chain(pathological::INPUTS) {
+        let (extract, compare) = per_mb(input);
+        println!(
+            "| {} | {extract:.0} | {:.1} | {compare:.0} | {:.1} |",
+            input.name,
+            extract / news.0,
+            compare / news.1
+        );
+    }
+}
