@@ -1460,12 +1460,17 @@ fn ends_clause(c: char) -> bool {
     matches!(c, '\n' | '.' | '!' | '?' | ';' | '。' | '؟' | '؛')
 }
 
+/// The most characters a word of a context window may have: a text that writes no spaces
+/// (Chinese, Japanese) would otherwise make every window reach the end of its clause, and a long
+/// clause of figures quadratic.
+const MAX_WORD_CHARS: usize = 24;
+
 /// Where the `n`th word before `at` starts (not crossing a sentence end).
 fn words_back(text: &str, at: usize, n: usize) -> usize {
     let mut seen = 0;
     let mut in_word = false;
-    for (i, c) in text[..at].char_indices().rev() {
-        if ends_clause(c) {
+    for (read, (i, c)) in text[..at].char_indices().rev().enumerate() {
+        if ends_clause(c) || read == n * MAX_WORD_CHARS {
             return i + c.len_utf8();
         }
         let word = is_word_char(c);
@@ -1484,8 +1489,8 @@ fn words_back(text: &str, at: usize, n: usize) -> usize {
 fn words_forward(text: &str, at: usize, n: usize) -> usize {
     let mut seen = 0;
     let mut in_word = false;
-    for (i, c) in text[at..].char_indices() {
-        if ends_clause(c) {
+    for (read, (i, c)) in text[at..].char_indices().enumerate() {
+        if ends_clause(c) || read == n * MAX_WORD_CHARS {
             return at + i;
         }
         let word = is_word_char(c);
@@ -1533,4 +1538,20 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
         at -= 1;
     }
     at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_windows_stay_short_in_text_without_spaces() {
+        let text = "第一百二十三".repeat(1000);
+        let middle = text.len() / 2;
+        let window = words_back(&text, middle, 3)..words_forward(&text, middle, 3);
+        assert!(
+            text[window].chars().count() <= 2 * 3 * MAX_WORD_CHARS,
+            "a window of three words reaches across the whole run"
+        );
+    }
 }
