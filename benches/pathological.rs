@@ -8,7 +8,7 @@ mod pathological;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use factdiff::compare;
 use factdiff::policy::Policy;
-use factdiff::source::{Document, Format, Source};
+use factdiff::source::{Document, Source};
 use factdiff::Engine;
 
 const BYTES: usize = 1 << 20;

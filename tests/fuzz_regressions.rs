@@ -20,6 +20,7 @@ fn files_in(dir: &Path) -> Vec<std::path::PathBuf> {
 
 #[test]
 fn every_input_the_fuzzers_found_passes_its_target() {
+    targets::warm_up();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
     for &(name, target) in targets::TARGETS {
         for file in files_in(&root.join(name)) {
