@@ -32,9 +32,10 @@ pub fn flag(args: &[String], name: &str) -> Option<String> {
 /// The binaries to measure (`--bin PATH`, repeatable), by default the release build beside this
 /// example.
 pub fn binaries(args: &[String]) -> Vec<PathBuf> {
+    // Absolute: lint_tree runs them from the tree's folder.
     let given: Vec<PathBuf> = flags(args, "--bin")
-        .into_iter()
-        .map(PathBuf::from)
+        .iter()
+        .map(|b| std::fs::canonicalize(b).unwrap_or_else(|e| panic!("{b}: {e}")))
         .collect();
     if !given.is_empty() {
         return given;
