@@ -75,6 +75,8 @@ pub struct Measured {
 
 /// Runs `command` with its standard output sent to `stdout` and measures it on its own (`wait4`
 /// gives this child's resource use, not that of every child so far).
+// wait4 below reaps the child (std's `wait` cannot report its resource use).
+#[allow(clippy::zombie_processes)]
 pub fn measure(mut command: Command, stdout: &Path) -> Measured {
     let out = std::fs::File::create(stdout).expect("output file");
     let start = Instant::now();
