@@ -498,7 +498,11 @@ impl TemplateContext<'_> {
     }
 
     fn regex(&self, pattern: &str, shown: &str) -> Result<Regex> {
-        Regex::new(pattern)
+        // The context regexes are large case-insensitive alternations searched backwards from
+        // every figure: the default 2 MB lazy-DFA cache fills and is rebuilt over and over.
+        regex::RegexBuilder::new(pattern)
+            .dfa_size_limit(words::DFA_CACHE_BYTES)
+            .build()
             .map_err(|e| self.error(shown, format!("pattern does not compile: {}", one_line(&e))))
     }
 

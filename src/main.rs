@@ -271,7 +271,8 @@ fn extract(common: &Common, files: &[PathBuf]) -> Result<ExitCode> {
         .iter()
         .map(|f| engine.analyze_file(f, common.lang.as_deref()))
         .collect::<factdiff::Result<Vec<_>>>()?;
-    let mut out = anstream::stdout().lock();
+    // Buffered: a pretty-printed JSON report is many small writes.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, anstream::stdout().lock());
     match common.format {
         Format::Text => report::text::write_extract(&mut out, &analyses)?,
         Format::Json => report::json::write_extract(&mut out, &analyses)?,

@@ -12,8 +12,9 @@ use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-/// Cache size of the lazy DFA that scans texts for number words.
-const DFA_CACHE_BYTES: usize = 64 << 20;
+/// Cache size of the lazy DFA of the regexes that scan whole texts or search around every
+/// figure; memory is taken only as states are built.
+pub(super) const DFA_CACHE_BYTES: usize = 64 << 20;
 /// The most words one number may take ("nine hundred ninety-nine thousand nine hundred
 /// ninety-nine million …" has fewer): longer runs of number words are read as several numbers.
 const MAX_NUMBER_WORDS: usize = 32;

@@ -6,8 +6,8 @@ use crate::fact::{Fact, Quantity, Value};
 use crate::lint::{Lint, SetResult};
 use crate::report::Pair;
 use crate::sentalign::Bead;
-use serde::Serialize;
-use serde_json::{json, Map, Number, Value as Json};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::{json, Number, Value as Json};
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -31,81 +31,81 @@ pub fn value(value: &Value) -> Json {
 
 /// One fact as a JSON object; `id` is its place in the document ("F1").
 pub fn fact(fact: &Fact, id: usize) -> Json {
-    let mut object = Map::new();
-    object.insert("id".into(), Json::String(format!("F{id}")));
-    object.insert("kind".into(), Json::String(fact.kind.as_str().into()));
-    object.insert("text".into(), Json::String(fact.text.clone()));
-    object.insert("start".into(), fact.start.into());
-    object.insert("end".into(), fact.end.into());
-    object.insert("line".into(), fact.line.into());
-    object.insert("column".into(), fact.column.into());
-    object.insert("value".into(), value(&fact.value));
-    if let Value::Quantity(q) = &fact.value {
-        object.insert("precision".into(), number(&Quantity::from_written(q.step)));
-    }
-    object.insert(
-        "qualifier".into(),
-        Json::String(fact.qualifier.as_str().into()),
-    );
-    if let Value::Time(time) = &fact.value {
-        if let Some(zone) = &time.zone {
-            object.insert("zone".into(), Json::String(zone.clone()));
+    serde_json::to_value(FactJson(fact, id)).expect("a fact serializes")
+}
+
+/// A fact as the contract writes it, serialized without building a JSON tree first: `extract`
+/// writes every fact of large documents this way.
+struct FactJson<'a>(&'a Fact, usize);
+
+impl Serialize for FactJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let FactJson(fact, id) = *self;
+        let mut object = serializer.serialize_map(None)?;
+        object.serialize_entry("id", &format_args!("F{id}"))?;
+        object.serialize_entry("kind", fact.kind.as_str())?;
+        object.serialize_entry("text", &fact.text)?;
+        object.serialize_entry("start", &fact.start)?;
+        object.serialize_entry("end", &fact.end)?;
+        object.serialize_entry("line", &fact.line)?;
+        object.serialize_entry("column", &fact.column)?;
+        object.serialize_entry("value", &value(&fact.value))?;
+        if let Value::Quantity(q) = &fact.value {
+            object.serialize_entry("precision", &number(&Quantity::from_written(q.step)))?;
         }
-    }
-    if let Some(unit) = &fact.unit {
-        object.insert("unit".into(), Json::String(unit.id.clone()));
-    }
-    if let Some(concept) = &fact.concept {
-        object.insert("concept".into(), Json::String(concept.clone()));
-    }
-    if let Some(note) = &fact.note {
-        object.insert("note".into(), Json::String(note.clone()));
-    }
-    Json::Object(object)
-}
-
-/// One document with its language and facts, written as it is serialized.
-#[derive(Serialize)]
-struct Document<'a> {
-    path: String,
-    lang: &'a str,
-    lang_source: &'a str,
-    lang_reason: &'a str,
-    facts: Facts<'a>,
-}
-
-/// The facts of a document, each made a JSON object only when it is written: the report of a
-/// large file is never held in memory whole.
-struct Facts<'a>(&'a [Fact]);
-
-impl Serialize for Facts<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().enumerate().map(|(i, f)| fact(f, i + 1)))
+        object.serialize_entry("qualifier", fact.qualifier.as_str())?;
+        if let Value::Time(time) = &fact.value {
+            if let Some(zone) = &time.zone {
+                object.serialize_entry("zone", zone)?;
+            }
+        }
+        if let Some(unit) = &fact.unit {
+            object.serialize_entry("unit", &unit.id)?;
+        }
+        if let Some(concept) = &fact.concept {
+            object.serialize_entry("concept", concept)?;
+        }
+        if let Some(note) = &fact.note {
+            object.serialize_entry("note", note)?;
+        }
+        object.end()
     }
 }
 
-fn document(analysis: &Analysis) -> Document<'_> {
-    Document {
-        path: analysis.document.path.display().to_string(),
-        lang: &analysis.language.code,
-        lang_source: analysis.language.source.as_str(),
-        lang_reason: &analysis.language.reason,
-        facts: Facts(&analysis.facts),
+/// One document with its language and facts.
+struct DocumentJson<'a>(&'a Analysis);
+
+impl Serialize for DocumentJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let analysis = self.0;
+        let facts = analysis.facts.iter().enumerate();
+        let mut object = serializer.serialize_map(None)?;
+        object.serialize_entry("path", &analysis.document.path.display().to_string())?;
+        object.serialize_entry("lang", &analysis.language.code)?;
+        object.serialize_entry("lang_source", analysis.language.source.as_str())?;
+        object.serialize_entry("lang_reason", &analysis.language.reason)?;
+        object.serialize_entry("facts", &Seq(facts.map(|(i, f)| FactJson(f, i + 1))))?;
+        object.end()
+    }
+}
+
+/// The items of an iterator serialized as a JSON array, one at a time.
+struct Seq<I>(I);
+
+impl<I: Iterator<Item = T> + Clone, T: Serialize> Serialize for Seq<I> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.clone())
     }
 }
 
 /// `factdiff extract --format json`.
 pub fn write_extract(out: &mut dyn Write, analyses: &[Analysis]) -> io::Result<()> {
-    #[derive(Serialize)]
-    struct Report<'a> {
-        version: u32,
-        documents: Vec<Document<'a>>,
-    }
-    let report = Report {
-        version: crate::JSON_VERSION,
-        documents: analyses.iter().map(document).collect(),
-    };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
+    let documents = Seq(analyses.iter().map(DocumentJson));
+    let mut serializer = serde_json::Serializer::pretty(&mut *out);
+    let mut object = serializer.serialize_map(None)?;
+    object.serialize_entry("version", &crate::JSON_VERSION)?;
+    object.serialize_entry("documents", &documents)?;
+    object.end()?;
     writeln!(out)
 }
 
