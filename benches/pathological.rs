@@ -30,7 +30,10 @@ fn bench(c: &mut Criterion) {
         let analyse = |text: &str| {
             let doc = Document::from_text(format!("bench.{lang}.txt"), text.to_string());
             engine
-                .analyze_source(Source::parse(doc, format), Some(lang))
+                .analyze_source(
+                    Source::parse(doc, format).expect("the input reads"),
+                    Some(lang),
+                )
                 .expect("analyses")
         };
         group.throughput(Throughput::Bytes(text.len() as u64));

@@ -118,6 +118,28 @@ pub fn align(
     beads: &[Bead],
     tolerances: &Tolerances,
 ) -> Vec<Row> {
+    pair_facts(left, right, beads, tolerances, true)
+}
+
+/// Pairs facts only inside each bead, never across: for translation units, whose beads are
+/// certain and whose facts never move to another unit.
+pub fn align_within_beads(
+    left: &Analysis,
+    right: &Analysis,
+    beads: &[Bead],
+    tolerances: &Tolerances,
+) -> Vec<Row> {
+    pair_facts(left, right, beads, tolerances, false)
+}
+
+/// The passes of the pairing; `across` lets facts pair across beads after the beads' own pass.
+fn pair_facts(
+    left: &Analysis,
+    right: &Analysis,
+    beads: &[Bead],
+    tolerances: &Tolerances,
+    across: bool,
+) -> Vec<Row> {
     let (left_bead, left_place) = places(left, beads, |b| &b.left);
     let (right_bead, right_place) = places(right, beads, |b| &b.right);
     let left_groups = groups(&left_bead, beads.len());
@@ -152,6 +174,9 @@ pub fn align(
             for (a, b) in assign(lefts.len(), rights.len(), weight) {
                 pairing.pair(lefts[a], rights[b]);
             }
+        }
+        if !across {
+            continue;
         }
         let across = match evidence {
             Evidence::Contradicting => {

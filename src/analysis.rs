@@ -9,6 +9,7 @@ use crate::fact::Fact;
 use crate::lang::{self, Language};
 use crate::rules::{Direction, RuleSet};
 use crate::segment::Sentences;
+use crate::source::units::{self, Unit};
 use crate::source::{Document, Format, Prose, Source, DEFAULT_MAX_INPUT_SIZE};
 use std::path::{Path, PathBuf};
 
@@ -40,7 +41,12 @@ impl Engine {
 
     /// Analyses a plain-text document already read.
     pub fn analyze(&self, document: Document, lang_flag: Option<&str>) -> Result<Analysis> {
-        self.analyze_with(Source::parse(document, Format::Text), lang_flag, None)
+        self.analyze_with(Source::parse(document, Format::Text)?, lang_flag, None)
+    }
+
+    /// Analyses a document read in its format, in the language `lang_flag` names if any.
+    pub fn analyze_read(&self, source: Source, lang_flag: Option<&str>) -> Result<Analysis> {
+        self.analyze_with(source, lang_flag, None)
     }
 
     /// Analyses a document read in its format. `path_lang` is the language its path names.
@@ -56,10 +62,15 @@ impl Engine {
         lang_flag: Option<&str>,
         path_lang: Option<&str>,
     ) -> Result<Analysis> {
+        let named = source
+            .units
+            .is_some()
+            .then(|| units::lang_candidates(&source.document.path))
+            .and_then(|codes| codes.into_iter().find(|c| self.rules.pack(c).is_some()));
         let hints = lang::Hints {
             flag: lang_flag,
             metadata: source.lang.as_deref(),
-            path: path_lang,
+            path: path_lang.or(named.as_deref()),
         };
         let Some(mut prose) = source.prose else {
             let language = lang::resolve_with(&source.document, &hints, &self.rules)?;
@@ -71,6 +82,7 @@ impl Engine {
                 sentences,
                 facts,
                 prose: None,
+                units: None,
             });
         };
         // The prose is read as a document of its own, its text moved there and back, not copied.
@@ -86,8 +98,11 @@ impl Engine {
             .into_iter()
             .map(|fact| relocate(fact, &prose, &document))
             .collect();
+        let sentences = sentences.map(|span| prose.span_in_file(span));
+        let units = source.units.map(|units| with_sentences(units, &sentences));
         Ok(Analysis {
-            sentences: sentences.map(|span| prose.span_in_file(span)),
+            sentences,
+            units,
             document,
             direction: self.direction(&language),
             language,
@@ -125,6 +140,19 @@ fn relocate(mut fact: Fact, prose: &Prose, file: &Document) -> Fact {
     fact
 }
 
+/// The units with the sentences each holds: those that start inside its span.
+fn with_sentences(mut units: Vec<Unit>, sentences: &Sentences) -> Vec<Unit> {
+    let starts: Vec<usize> = (0..sentences.len())
+        .map(|i| sentences.span(i).start)
+        .collect();
+    for unit in &mut units {
+        let first = starts.partition_point(|&s| s < unit.span.start);
+        let end = starts.partition_point(|&s| s < unit.span.end.max(unit.span.start + 1));
+        unit.sentences = first..end.max(first);
+    }
+    units
+}
+
 /// One document with its language, sentences and facts.
 pub struct Analysis {
     pub document: Document,
@@ -136,4 +164,15 @@ pub struct Analysis {
     /// What was read for facts when the file is marked up (Markdown, HTML): reports cut snippets
     /// from it, so they show no markup.
     pub prose: Option<Prose>,
+    /// The units of a translation file, in file order: versions are compared unit by unit.
+    pub units: Option<Vec<Unit>>,
+}
+
+impl Analysis {
+    /// The index of the unit holding byte `offset` of the file.
+    pub fn unit_at(&self, offset: usize) -> Option<usize> {
+        let units = self.units.as_ref()?;
+        let i = units.partition_point(|u| u.span.end <= offset);
+        (i < units.len() && units[i].span.start <= offset).then_some(i)
+    }
 }

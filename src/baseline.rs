@@ -41,6 +41,10 @@ pub fn fingerprint(
     parts.extend(finding.left.map(|i| describe(left, &left.facts[i])));
     parts.push(String::new());
     parts.extend(finding.right.map(|j| describe(right, &right.facts[j])));
+    // A finding about a whole unit has no fact: the unit's id identifies it.
+    if let (None, None, Some(unit)) = (finding.left, finding.right, &finding.unit) {
+        parts.push(unit.id.clone());
+    }
     let hash = fnv1a(parts.join("\u{1f}").as_bytes());
     let count = numbering.seen.entry(hash).or_default();
     *count += 1;

@@ -10,6 +10,8 @@ use crate::analysis::Analysis;
 use crate::fact::{Fact, Qualifier, SetRelation, TimeOfDay, Value};
 use crate::policy::{self, Policy, Relation, Severity, Status, Tolerances};
 use crate::sentalign::{self, Bead};
+use crate::source::units::Unit;
+use crate::unitalign;
 
 /// One judged row of the alignment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +25,17 @@ pub struct Finding {
     pub left: Option<usize>,
     pub right: Option<usize>,
     pub message: String,
+    /// The translation unit the finding is about, when the versions are translation files.
+    pub unit: Option<UnitRef>,
+}
+
+/// A unit of two compared translation files: its id and its index in each version's units
+/// (`None` on the side that lacks it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitRef {
+    pub id: String,
+    pub left: Option<usize>,
+    pub right: Option<usize>,
 }
 
 /// Counts over one pair of versions.
@@ -35,6 +48,10 @@ pub struct Summary {
     pub missing_from_left: usize,
     /// Facts of the left version with no counterpart in the right one.
     pub missing_from_right: usize,
+    /// Units of one version with no counterpart in the other (translation files).
+    pub missing_units: usize,
+    /// Units compared with a draft (fuzzy) translation, their facts not compared.
+    pub fuzzy_units: usize,
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
@@ -50,6 +67,8 @@ impl Summary {
 
     fn count(&mut self, finding: &Finding) {
         match (finding.status, finding.left) {
+            _ if finding.relation == Relation::MissingUnit => self.missing_units += 1,
+            _ if finding.relation == Relation::FuzzyUnit => self.fuzzy_units += 1,
             (Status::Agree, _) => self.agree += 1,
             (Status::Compatible, _) => self.compatible += 1,
             (Status::Diverge, _) => self.diverge += 1,
@@ -71,6 +90,8 @@ impl Summary {
         self.diverge += other.diverge;
         self.missing_from_left += other.missing_from_left;
         self.missing_from_right += other.missing_from_right;
+        self.missing_units += other.missing_units;
+        self.fuzzy_units += other.fuzzy_units;
         self.errors += other.errors;
         self.warnings += other.warnings;
         self.infos += other.infos;
@@ -97,8 +118,12 @@ impl Comparison {
     }
 }
 
-/// Aligns and judges two versions.
+/// Aligns and judges two versions: translation files unit by unit, other documents sentence by
+/// sentence.
 pub fn compare(left: &Analysis, right: &Analysis, policy: &Policy) -> Comparison {
+    if let (Some(lu), Some(ru)) = (&left.units, &right.units) {
+        return compare_units(left, right, lu, ru, policy);
+    }
     let sentences = sentalign::align(left, right);
     let rows = align::align(left, right, &sentences, &policy.tolerances);
     let findings: Vec<Finding> = rows
@@ -110,6 +135,113 @@ pub fn compare(left: &Analysis, right: &Analysis, policy: &Policy) -> Comparison
         findings,
         summary,
         sentences,
+    }
+}
+
+/// Two translation files: units paired by id, each pair one bead whose facts are paired inside
+/// it. A unit on one side only is one `missing-unit` finding, a pair with a draft one
+/// `fuzzy-unit` finding, and the facts of either are not compared.
+fn compare_units(
+    left: &Analysis,
+    right: &Analysis,
+    left_units: &[Unit],
+    right_units: &[Unit],
+    policy: &Policy,
+) -> Comparison {
+    let pairs = unitalign::pair(left_units, right_units);
+    let sentences = unitalign::beads(&pairs, left_units, right_units);
+    let rows = align::align_within_beads(left, right, &sentences, &policy.tolerances);
+    let left_bead = beads_of_facts(left, pairs.iter().map(|p| p.0));
+    let right_bead = beads_of_facts(right, pairs.iter().map(|p| p.1));
+    let mut by_bead: Vec<Vec<align::Row>> = vec![Vec::new(); pairs.len()];
+    for row in rows {
+        let bead = row.0.map(|i| left_bead[i]).or(row.1.map(|j| right_bead[j]));
+        if let Some(k) = bead.filter(|&k| k < pairs.len()) {
+            by_bead[k].push(row);
+        }
+    }
+    let mut findings = Vec::new();
+    for (&(l, r), rows) in pairs.iter().zip(by_bead) {
+        let unit = UnitRef {
+            id: l.map_or_else(
+                || right_units[r.unwrap_or(0)].id.clone(),
+                |i| left_units[i].id.clone(),
+            ),
+            left: l,
+            right: r,
+        };
+        let draft = match (l, r) {
+            (Some(i), Some(j)) if right_units[j].fuzzy || left_units[i].fuzzy => {
+                Some(if right_units[j].fuzzy { right } else { left })
+            }
+            _ => None,
+        };
+        if let Some(version) = draft {
+            findings.push(unit_finding(
+                Relation::FuzzyUnit,
+                unit,
+                &describe(version),
+                policy,
+            ));
+        } else if l.is_none() || r.is_none() {
+            let absent = if l.is_none() { left } else { right };
+            findings.push(unit_finding(
+                Relation::MissingUnit,
+                unit,
+                &describe(absent),
+                policy,
+            ));
+        } else {
+            findings.extend(rows.into_iter().map(|row| Finding {
+                unit: Some(unit.clone()),
+                ..judge(row, left, right, policy)
+            }));
+        }
+    }
+    let summary = Summary::of(&findings);
+    Comparison {
+        findings,
+        summary,
+        sentences,
+    }
+}
+
+/// The bead of each fact of a version, given the unit each bead holds on its side
+/// (`usize::MAX` for a fact in no unit).
+fn beads_of_facts(analysis: &Analysis, units: impl Iterator<Item = Option<usize>>) -> Vec<usize> {
+    let mut of_unit = vec![usize::MAX; analysis.units.as_ref().map_or(0, Vec::len)];
+    for (k, unit) in units.enumerate() {
+        if let Some(u) = unit {
+            of_unit[u] = k;
+        }
+    }
+    analysis
+        .facts
+        .iter()
+        .map(|f| analysis.unit_at(f.start).map_or(usize::MAX, |u| of_unit[u]))
+        .collect()
+}
+
+/// A finding about a whole unit: missing on one side, or a draft.
+fn unit_finding(relation: Relation, unit: UnitRef, version: &str, policy: &Policy) -> Finding {
+    let rule = policy.rule_for(relation);
+    let message = policy::render(
+        &rule.message,
+        &[
+            ("unit", &format!("\"{}\"", one_line(&unit.id))),
+            ("absent", version),
+            ("version", version),
+        ],
+    );
+    Finding {
+        rule: rule.id.clone(),
+        relation,
+        status: relation.status(),
+        severity: rule.severity,
+        left: None,
+        right: None,
+        message,
+        unit: Some(unit),
     }
 }
 
@@ -196,6 +328,7 @@ fn judge(row: align::Row, left: &Analysis, right: &Analysis, policy: &Policy) ->
         left: row.0,
         right: row.1,
         message,
+        unit: None,
     }
 }
 
@@ -211,10 +344,11 @@ fn describe(analysis: &Analysis) -> String {
 
 /// A fact as written, quoted, on one line.
 fn quoted(fact: &Fact) -> String {
-    format!(
-        "\"{}\"",
-        fact.text.split_whitespace().collect::<Vec<_>>().join(" ")
-    )
+    format!("\"{}\"", one_line(&fact.text))
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The relation between two aligned facts, trying the other reading of an ambiguous figure when
@@ -753,6 +887,7 @@ mod tests {
             left,
             right,
             message: String::new(),
+            unit: None,
         };
         summary.count(&finding(Some(0), None));
         summary.count(&finding(None, Some(0)));

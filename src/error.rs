@@ -40,6 +40,14 @@ pub enum Error {
     /// naming an unknown rule, a baseline file that does not read.
     #[error("{path}: {message}")]
     Input { path: PathBuf, message: String },
+    /// A translation file that does not read (XLIFF, PO, JSON, ...).
+    #[error("{path}:{line}:{column}: {message}")]
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("{file}:{line}:{column}: {message}")]
     Rule {
         file: String,

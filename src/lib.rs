@@ -3,7 +3,7 @@
 //! Data flows one way through one module per stage:
 //! [`source`] (bytes → text with spans) → [`lang`] (which language, and why) → [`segment`]
 //! (sentences) → [`extract`] (facts, per language, from [`rules`]) → [`sentalign`] (which
-//! sentences translate which) → [`align`] (pairs of facts across versions) → [`compare`] (status and severity from the [`policy`]) → [`report`] (text, JSON).
+//! sentences translate which; for translation files [`unitalign`], which unit is which) → [`align`] (pairs of facts across versions) → [`compare`] (status and severity from the [`policy`]) → [`report`] (text, JSON).
 //! [`analysis`] runs the per-document stages. The library never prints and never exits: the
 //! `factdiff` binary decides both.
 //!
@@ -31,6 +31,7 @@ pub mod sentalign;
 pub mod snapshot;
 pub mod source;
 pub mod suppress;
+pub mod unitalign;
 pub mod walk;
 
 pub use analysis::{Analysis, Engine};

@@ -11,7 +11,7 @@ use factdiff::lint::Lint;
 use factdiff::policy::{Policy, Severity};
 use factdiff::report::{self, CheckFormat, Format, LintFormat, Pair};
 use factdiff::snapshot;
-use factdiff::source::Size;
+use factdiff::source::{Format as SourceFormat, Size, Source};
 use factdiff::{Analysis, Engine};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -181,7 +181,8 @@ struct PolicyArgs {
 #[derive(clap::Args)]
 struct CheckArgs {
     /// Language of the files (a pack code: ru, fr, pl, ar, en, vi, ...): once for every file, or
-    /// once per file in command-line order (the --reference file first). Overrides file names and
+    /// once per file in command-line order (the --reference file first; for one XLIFF or PO file,
+    /// its source texts first, then its translations). Overrides file names and
     /// detection.
     #[arg(long, value_name = "CODE")]
     lang: Vec<String>,
@@ -204,7 +205,8 @@ struct CheckArgs {
     exit_zero: bool,
     #[command(flatten)]
     input: InputArgs,
-    /// The versions to compare (at least two, or one with --reference).
+    /// The versions to compare (at least two, or one with --reference); one XLIFF or PO file
+    /// compares its source texts with its translations.
     #[arg(required = true)]
     files: Vec<PathBuf>,
 }
@@ -283,14 +285,15 @@ fn extract(common: &Common, files: &[PathBuf]) -> Result<ExitCode> {
 
 fn check(args: &CheckArgs) -> Result<ExitCode> {
     let files = versions(args)?;
-    let langs = languages(&args.lang, files.len())?;
     let mut engine = Engine::load(&args.policy.rules)?;
     args.input.apply(&mut engine, None);
+    let sources = read_versions(&files, engine.max_input_size)?;
+    let langs = languages(&args.lang, sources.len())?;
     let policy = Policy::load(&args.policy.rules, args.policy.policy.as_deref())?;
-    let analyses = files
-        .iter()
+    let analyses = sources
+        .into_iter()
         .zip(&langs)
-        .map(|(f, lang)| engine.analyze_file(f, lang.as_deref()))
+        .map(|(source, lang)| engine.analyze_read(source, lang.as_deref()))
         .collect::<factdiff::Result<Vec<Analysis>>>()?;
     let comparisons = compare::against_reference(&analyses, &policy);
     let pairs = pairs_of(&analyses, &comparisons);
@@ -361,10 +364,30 @@ fn versions(args: &CheckArgs) -> Result<Vec<PathBuf>> {
             .filter(|f| Some(*f) != args.reference.as_ref())
             .cloned(),
     );
-    if files.len() < 2 {
-        bail!("check needs at least two versions (or one version and --reference)");
+    let bilingual = files.len() == 1 && SourceFormat::of_path(&files[0]).is_bilingual();
+    if files.len() < 2 && !bilingual {
+        bail!("check needs at least two versions (or one version and --reference, or one XLIFF or PO file)");
     }
     Ok(files)
+}
+
+/// Each file as one version, or the source texts and the translations of one bilingual file
+/// (XLIFF, PO) as two.
+fn read_versions(files: &[PathBuf], max_size: u64) -> Result<Vec<Source>> {
+    if let [file] = files {
+        let sources = Source::read_languages(file, SourceFormat::of_path(file), max_size)?;
+        if sources.len() < 2 {
+            bail!(
+                "{}: holds one language only; check needs another version",
+                file.display()
+            );
+        }
+        return Ok(sources);
+    }
+    Ok(files
+        .iter()
+        .map(|f| Source::read(f, SourceFormat::of_path(f), max_size))
+        .collect::<factdiff::Result<Vec<Source>>>()?)
 }
 
 /// `--lang` given once applies to every file; given once per file, each to its file.

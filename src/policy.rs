@@ -39,10 +39,12 @@ pub enum Relation {
     Converted,
     UnitMismatch,
     Missing,
+    MissingUnit,
+    FuzzyUnit,
 }
 
 impl Relation {
-    pub const ALL: [Relation; 17] = [
+    pub const ALL: [Relation; 19] = [
         Relation::Equal,
         Relation::LessPrecise,
         Relation::Rounded,
@@ -60,6 +62,8 @@ impl Relation {
         Relation::Converted,
         Relation::UnitMismatch,
         Relation::Missing,
+        Relation::MissingUnit,
+        Relation::FuzzyUnit,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -81,6 +85,8 @@ impl Relation {
             Relation::Converted => "converted",
             Relation::UnitMismatch => "unit_mismatch",
             Relation::Missing => "missing",
+            Relation::MissingUnit => "missing_unit",
+            Relation::FuzzyUnit => "fuzzy_unit",
         }
     }
 
@@ -103,7 +109,7 @@ impl Relation {
             | Relation::IdentifierMismatch
             | Relation::TimeMismatch
             | Relation::UnitMismatch => Status::Diverge,
-            Relation::Missing => Status::Missing,
+            Relation::Missing | Relation::MissingUnit | Relation::FuzzyUnit => Status::Missing,
         }
     }
 }
@@ -213,7 +219,7 @@ impl Rule {
 }
 
 /// The placeholders a message template may use.
-pub const PLACEHOLDERS: [&str; 7] = [
+pub const PLACEHOLDERS: [&str; 9] = [
     "left",
     "right",
     "left_value",
@@ -221,6 +227,8 @@ pub const PLACEHOLDERS: [&str; 7] = [
     "detail",
     "fact",
     "absent",
+    "unit",
+    "version",
 ];
 
 #[derive(Debug, Clone, Copy, Deserialize)]

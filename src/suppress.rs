@@ -114,7 +114,7 @@ mod tests {
     use crate::source::{Document, Format};
 
     fn suppressions(text: &str, format: Format) -> Result<Suppressions> {
-        let source = Source::parse(Document::from_text("a.md", text.to_string()), format);
+        let source = Source::parse(Document::from_text("a.md", text.to_string()), format).unwrap();
         Suppressions::of(&source, &Policy::embedded().unwrap(), "a.md")
     }
 

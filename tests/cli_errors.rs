@@ -239,3 +239,70 @@ fn a_file_over_the_input_size_limit_is_named_with_its_size() {
         "`2 parsecs` is not a size",
     );
 }
+
+#[test]
+fn bad_translation_files_are_located_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[u8], &str); 4] = [
+        (
+            "truncated.xlf",
+            b"<xliff version=\"1.2\"><file><body>\n<trans-unit id=\"a\"><source>5",
+            "truncated.xlf:2:20: the file ends before <source> is closed",
+        ),
+        (
+            "version.xlf",
+            b"<xliff version=\"3.0\"></xliff>",
+            "version.xlf:1:17: unknown XLIFF version '3.0'",
+        ),
+        (
+            "open.po",
+            b"msgid \"a\"\nmsgstr \"b\n",
+            "open.po:2:8: PO: the string is not closed on its line",
+        ),
+        (
+            "en.json",
+            b"{\"a\": \"5 days\",\n \"b\" \"x\"}",
+            "en.json:2:6: JSON: expected ':' after the key",
+        ),
+    ];
+    for (name, bytes, message) in cases {
+        let path = write(dir.path(), name, bytes);
+        factdiff()
+            .current_dir(dir.path())
+            .args(["check", name, name])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(message));
+        assert!(path.exists());
+    }
+}
+
+#[test]
+fn one_xliff_file_compares_its_source_and_target_unit_by_unit() {
+    let out = factdiff()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "tests/fixtures/l10n/xliff/app.xlf",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let findings = json["pairs"][0]["findings"].as_array().unwrap();
+    let rule_of = |unit: &str| -> Vec<&str> {
+        findings
+            .iter()
+            .filter(|f| f["unit"]["id"] == unit)
+            .map(|f| f["rule"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(rule_of("storage.quota"), ["value-mismatch", "agree"]);
+    assert_eq!(rule_of("trial.ends"), ["agree", "missing-fact"]);
+    assert_eq!(rule_of("support.hours"), ["missing-unit"]);
+    // `%1$d` and `{count}` are placeholders: no fact, so nothing to pair in that unit.
+    assert!(rule_of("upload.progress").is_empty());
+}

@@ -15,7 +15,8 @@ const BYTES: usize = 8 << 10;
 
 fn analyse(engine: &Engine, input: &pathological::Input, text: String) -> factdiff::Analysis {
     let name = format!("{}.{}.txt", input.name.replace(' ', "-"), input.lang);
-    let source = Source::parse(Document::from_text(name, text), input.format);
+    let source = Source::parse(Document::from_text(name, text), input.format)
+        .unwrap_or_else(|e| panic!("{}: {e}", input.name));
     engine
         .analyze_source(source, Some(input.lang))
         .unwrap_or_else(|e| panic!("{}: {e}", input.name))

@@ -95,9 +95,8 @@ fn input(data: &[u8]) -> Option<Input<'_>> {
 fn analyse(name: &str, input: &Input<'_>, bytes: Vec<u8>) -> Option<Analysis> {
     let path = PathBuf::from(format!("{name}.{}", input.extension));
     let document = Document::from_bytes(&path, bytes).ok()?;
-    let analysis = engine()
-        .analyze_source(Source::parse(document, input.format), input.lang)
-        .ok()?;
+    let source = Source::parse(document, input.format).ok()?;
+    let analysis = engine().analyze_source(source, input.lang).ok()?;
     assert_well_formed(&analysis);
     Some(analysis)
 }

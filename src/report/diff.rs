@@ -9,7 +9,7 @@
 //! binary's stdout strips it when it is not a terminal or NO_COLOR is set.
 
 use crate::analysis::Analysis;
-use crate::compare::{Finding, Summary};
+use crate::compare::{Finding, Summary, UnitRef};
 use crate::fact::Fact;
 use crate::lint::Lint;
 use crate::policy::{Severity, Status};
@@ -136,14 +136,23 @@ fn write_finding(
         return writeln!(out, "  {DIM}= {}{DIM:#}", location(ra, rf));
     }
     let severity = severity_style(finding.severity);
+    let unit = match &finding.unit {
+        Some(unit) if finding.left.is_some() || finding.right.is_some() => {
+            format!(" (unit \"{}\")", one_line(&unit.id))
+        }
+        _ => String::new(),
+    };
     writeln!(
         out,
-        "{HUNK}@@{HUNK:#} {severity}{} {}{severity:#} {}: {} {HUNK}@@{HUNK:#}",
+        "{HUNK}@@{HUNK:#} {severity}{} {}{severity:#} {}: {}{unit} {HUNK}@@{HUNK:#}",
         finding.rule,
         finding.severity,
         finding.status.as_str(),
         finding.message
     )?;
+    if let (None, None, Some(unit)) = (left, right, &finding.unit) {
+        return write_unit_texts(out, pair, unit);
+    }
     for (tag, side) in [(ChangeTag::Delete, left), (ChangeTag::Insert, right)] {
         if let Some((analysis, fact)) = side {
             write_fact_line(out, tag, analysis, fact)?;
@@ -163,6 +172,24 @@ fn write_finding(
     }
 }
 
+/// Under a finding about a whole unit, its text in each version that has it.
+fn write_unit_texts(out: &mut dyn Write, pair: &Pair<'_>, unit: &UnitRef) -> io::Result<()> {
+    let sides = [
+        (ChangeTag::Delete, pair.left, unit.left),
+        (ChangeTag::Insert, pair.right, unit.right),
+    ];
+    for (tag, analysis, index) in sides {
+        let Some(text) = index.and_then(|i| analysis.units.as_ref()?.get(i)) else {
+            continue;
+        };
+        let style = tag_style(tag);
+        let line = sentences_line(analysis, text.sentences.clone())
+            .unwrap_or_else(|| located(analysis, text.span.start, ""));
+        writeln!(out, "{style}{tag}{line}{style:#}")?;
+    }
+    Ok(())
+}
+
 /// Under a missing fact, the sentences of the other version that translate its sentence: where
 /// the fact should have been.
 fn write_counterpart(
@@ -170,14 +197,25 @@ fn write_counterpart(
     other: &Analysis,
     sentences: Range<usize>,
 ) -> io::Result<()> {
-    let path = other.document.path.display();
-    if sentences.is_empty() {
-        return writeln!(out, "{DIM}~{path}: no sentence corresponds{DIM:#}");
+    match sentences_line(other, sentences) {
+        Some(line) => writeln!(out, "{DIM}~{line}{DIM:#}"),
+        None => writeln!(
+            out,
+            "{DIM}~{}: no sentence corresponds{DIM:#}",
+            other.document.path.display()
+        ),
     }
-    let start = other.sentences.span(sentences.start).start;
-    let end = other.sentences.span(sentences.end - 1).end;
-    let (line, column) = other.document.line_column(start);
-    let (text, span) = report::readable(other, start..end);
+}
+
+/// `path:line:col: text` of a run of sentences, the text on one line and cut short; `None` when
+/// there are none.
+fn sentences_line(analysis: &Analysis, sentences: Range<usize>) -> Option<String> {
+    if sentences.is_empty() {
+        return None;
+    }
+    let start = analysis.sentences.span(sentences.start).start;
+    let end = analysis.sentences.span(sentences.end - 1).end;
+    let (text, span) = report::readable(analysis, start..end);
     let text = one_line(&text[span]);
     let chars: Vec<char> = text.trim().chars().collect();
     let shown: String = if chars.len() > SNIPPET_CHARS {
@@ -185,7 +223,13 @@ fn write_counterpart(
     } else {
         chars.iter().collect()
     };
-    writeln!(out, "{DIM}~{path}:{line}:{column}: {shown}{DIM:#}")
+    Some(located(analysis, start, &shown))
+}
+
+fn located(analysis: &Analysis, offset: usize, text: &str) -> String {
+    let (line, column) = analysis.document.line_column(offset);
+    let path = analysis.document.path.display();
+    format!("{path}:{line}:{column}: {text}")
 }
 
 /// One fact: sign, location, snippet; the caller ends the line.
@@ -262,9 +306,13 @@ fn one_line(text: &str) -> String {
 }
 
 fn write_summary(out: &mut dyn Write, s: &Summary) -> io::Result<()> {
+    let units = match (s.missing_units, s.fuzzy_units) {
+        (0, 0) => String::new(),
+        (missing, drafts) => format!(", {missing} units missing, {drafts} draft units"),
+    };
     writeln!(
         out,
-        "{} agree, {} compatible, {} diverge, {} missing from left, {} missing from right ({} errors, {} warnings, {} info)",
+        "{} agree, {} compatible, {} diverge, {} missing from left, {} missing from right{units} ({} errors, {} warnings, {} info)",
         s.agree, s.compatible, s.diverge, s.missing_from_left, s.missing_from_right, s.errors, s.warnings, s.infos
     )
 }

@@ -10,14 +10,15 @@ use std::io::{self, Write};
 /// Writes the annotations of a lint run.
 pub fn write_lint(out: &mut dyn Write, lint: &Lint) -> io::Result<()> {
     for item in listed(lint).iter().filter(|i| i.state == State::Active) {
+        let (line, column) = item.at.start();
         let (end_line, end_column) = item.at.end();
         writeln!(
             out,
             "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
             command(item.finding.severity),
             property(&item.at.path()),
-            item.at.fact.line,
-            item.at.fact.column,
+            line,
+            column,
             end_line,
             end_column,
             property(&format!("factdiff {}", item.finding.rule)),

@@ -259,14 +259,11 @@ impl Shown<'_> {
     fn script_entry(&self, i: usize, finding: &Finding) -> Json {
         let side = |analysis: &Analysis, fact: Option<usize>| {
             fact.map_or(Json::Null, |f| {
-                let spot = Spot {
-                    analysis,
-                    fact: &analysis.facts[f],
-                };
+                let fact = &analysis.facts[f];
                 json!([
-                    report::text::one_line(&spot.fact.text),
-                    normalized(spot.fact),
-                    spot.location()
+                    report::text::one_line(&fact.text),
+                    normalized(fact),
+                    Spot::of_fact(analysis, fact).location()
                 ])
             })
         };
@@ -285,16 +282,19 @@ impl Shown<'_> {
     /// reference's (as the lint annotations do).
     fn location(&self, finding: &Finding) -> String {
         let spot = |analysis: &'_ Analysis, i: usize| {
-            Spot {
-                analysis,
-                fact: &analysis.facts[i],
-            }
-            .location()
+            Spot::of_fact(analysis, &analysis.facts[i]).location()
         };
-        match (finding.left, finding.right) {
-            (_, Some(j)) => spot(self.pair.right, j),
-            (Some(i), None) => spot(self.pair.left, i),
-            (None, None) => String::new(),
+        let unit = |analysis: &'_ Analysis, i: Option<usize>| {
+            i.and_then(|i| Spot::of_unit(analysis, i))
+                .map(|s| s.location())
+        };
+        match (finding.left, finding.right, &finding.unit) {
+            (_, Some(j), _) => spot(self.pair.right, j),
+            (Some(i), None, _) => spot(self.pair.left, i),
+            (None, None, Some(u)) => unit(self.pair.right, u.right)
+                .or_else(|| unit(self.pair.left, u.left))
+                .unwrap_or_default(),
+            (None, None, None) => String::new(),
         }
     }
 

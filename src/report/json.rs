@@ -1,7 +1,7 @@
 //! The JSON report: a documented, versioned contract (docs/json-format.md).
 
 use crate::analysis::Analysis;
-use crate::compare::{Finding, Summary};
+use crate::compare::{Finding, Summary, UnitRef};
 use crate::fact::{Fact, Quantity, Value};
 use crate::lint::{Lint, SetResult};
 use crate::report::Pair;
@@ -117,6 +117,8 @@ pub fn summary(s: &Summary) -> Json {
         "diverge": s.diverge,
         "missing_from_left": s.missing_from_left,
         "missing_from_right": s.missing_from_right,
+        "missing_units": s.missing_units,
+        "fuzzy_units": s.fuzzy_units,
         "errors": s.errors,
         "warnings": s.warnings,
         "infos": s.infos,
@@ -129,13 +131,40 @@ pub fn finding(pair: &Pair<'_>, finding: &Finding) -> Json {
     let side = |analysis: &Analysis, index: Option<usize>| {
         index.map_or(Json::Null, |i| fact(&analysis.facts[i], i + 1))
     };
-    json!({
+    let mut object = json!({
         "rule": finding.rule,
         "status": finding.status.as_str(),
         "severity": finding.severity.as_str(),
         "left": side(pair.left, finding.left),
         "right": side(pair.right, finding.right),
         "message": finding.message,
+    });
+    if let Some(unit) = &finding.unit {
+        object["unit"] = unit_object(pair, unit);
+    }
+    object
+}
+
+/// The unit of a finding in translation files: its id, and where its text stands in each
+/// version (null in a version that lacks it).
+fn unit_object(pair: &Pair<'_>, unit: &UnitRef) -> Json {
+    let side = |analysis: &Analysis, index: Option<usize>| {
+        let Some(text) = index.and_then(|i| analysis.units.as_ref()?.get(i)) else {
+            return Json::Null;
+        };
+        let (line, column) = analysis.document.line_column(text.span.start);
+        json!({
+            "start": text.span.start,
+            "end": text.span.end,
+            "line": line,
+            "column": column,
+            "fuzzy": text.fuzzy,
+        })
+    };
+    json!({
+        "id": unit.id,
+        "left": side(pair.left, unit.left),
+        "right": side(pair.right, unit.right),
     })
 }
 

@@ -72,14 +72,40 @@ pub struct Pair<'a> {
     pub comparison: &'a Comparison,
 }
 
-/// A fact in its document.
-#[derive(Clone, Copy)]
+/// A place in a document that a finding points at: a fact, or the text of a translation unit.
+#[derive(Clone)]
 pub struct Spot<'a> {
     pub analysis: &'a Analysis,
-    pub fact: &'a Fact,
+    /// Byte span in the file.
+    pub span: Range<usize>,
+    /// The text there, as the file writes it.
+    pub text: &'a str,
 }
 
-impl Spot<'_> {
+impl<'a> Spot<'a> {
+    pub fn of_fact(analysis: &'a Analysis, fact: &'a Fact) -> Spot<'a> {
+        Spot {
+            analysis,
+            span: fact.start..fact.end,
+            text: &fact.text,
+        }
+    }
+
+    /// The text of unit `index` of the document.
+    pub fn of_unit(analysis: &'a Analysis, index: usize) -> Option<Spot<'a>> {
+        let unit = analysis.units.as_ref()?.get(index)?;
+        Some(Spot {
+            analysis,
+            span: unit.span.clone(),
+            text: &analysis.document.text[unit.span.clone()],
+        })
+    }
+
+    /// Line and column of its start.
+    pub fn start(&self) -> (usize, usize) {
+        self.analysis.document.line_column(self.span.start)
+    }
+
     /// The document's path with `/` separators.
     pub fn path(&self) -> String {
         self.analysis
@@ -89,14 +115,15 @@ impl Spot<'_> {
             .replace('\\', "/")
     }
 
-    /// Line and column just after the fact.
+    /// Line and column just after it.
     pub fn end(&self) -> (usize, usize) {
-        self.analysis.document.line_column(self.fact.end)
+        self.analysis.document.line_column(self.span.end)
     }
 
     /// `path:line:col`
     pub fn location(&self) -> String {
-        format!("{}:{}:{}", self.path(), self.fact.line, self.fact.column)
+        let (line, column) = self.start();
+        format!("{}:{line}:{column}", self.path())
     }
 }
 
@@ -132,14 +159,15 @@ pub fn listed(lint: &Lint) -> Vec<Listed<'_>> {
                 if finding.status == Status::Agree || finding.severity == Severity::Off {
                     continue;
                 }
-                let l = finding.left.map(|i| Spot {
-                    analysis: left,
-                    fact: &left.facts[i],
-                });
-                let r = finding.right.map(|j| Spot {
-                    analysis: right,
-                    fact: &right.facts[j],
-                });
+                let unit = finding.unit.as_ref();
+                let l = finding
+                    .left
+                    .map(|i| Spot::of_fact(left, &left.facts[i]))
+                    .or_else(|| unit_spot(left, unit?.left, finding));
+                let r = finding
+                    .right
+                    .map(|j| Spot::of_fact(right, &right.facts[j]))
+                    .or_else(|| unit_spot(right, unit?.right, finding));
                 let (at, other) = match (r, l) {
                     (Some(r), l) => (r, l),
                     (None, Some(l)) => (l, None),
@@ -157,6 +185,18 @@ pub fn listed(lint: &Lint) -> Vec<Listed<'_>> {
         }
     }
     found
+}
+
+/// Where a finding about a whole unit (no fact on either side) points in one version.
+fn unit_spot<'a>(
+    analysis: &'a Analysis,
+    index: Option<usize>,
+    finding: &Finding,
+) -> Option<Spot<'a>> {
+    if finding.left.is_some() || finding.right.is_some() {
+        return None;
+    }
+    Spot::of_unit(analysis, index?)
 }
 
 /// The totals of a lint run on one line: "2 errors, 3 warnings, 1 info in 4 document sets

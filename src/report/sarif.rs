@@ -115,15 +115,16 @@ fn uri(path: &str) -> String {
 }
 
 fn physical(spot: &Spot<'_>) -> Json {
+    let (line, column) = spot.start();
     let (end_line, end_column) = spot.end();
     json!({
         "artifactLocation": {"uri": uri(&spot.path()), "uriBaseId": "SRCROOT"},
         "region": {
-            "startLine": spot.fact.line,
-            "startColumn": spot.fact.column,
+            "startLine": line,
+            "startColumn": column,
             "endLine": end_line,
             "endColumn": end_column,
-            "snippet": {"text": spot.fact.text},
+            "snippet": {"text": spot.text},
         },
     })
 }

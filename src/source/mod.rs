@@ -5,11 +5,13 @@
 //!
 //! Marked-up files ([`Format::Markdown`], [`Format::Html`]) are read as a [`Source`]: the document
 //! as read, plus its [`Prose`] (what is read for facts, with a map back into the file), a language
-//! the file declares, and the suppression [`Marker`]s its comments hold.
+//! the file declares, and the suppression [`Marker`]s its comments hold. Translation files
+//! ([`units`]) are read the same way, one language at a time, with their units.
 
 pub mod html;
 pub mod markdown;
 pub mod prose;
+pub mod units;
 
 pub use prose::Prose;
 
@@ -163,11 +165,17 @@ pub enum Format {
     Markdown,
     /// The text of the body; tags, attributes, scripts and styles are not prose; entities decoded.
     Html,
+    /// XLIFF 1.2 or 2.x: the source and target texts of each unit.
+    Xliff,
+    /// gettext PO or POT: `msgid` and `msgstr` of each entry.
+    Po,
+    /// A JSON message file (i18next, react-intl, Flutter ARB): each string a unit.
+    Json,
 }
 
 impl Format {
     /// The formats file extensions name by default (lower case, no dot).
-    pub const BY_EXTENSION: [(&'static str, Format); 7] = [
+    pub const BY_EXTENSION: [(&'static str, Format); 13] = [
         ("md", Format::Markdown),
         ("markdown", Format::Markdown),
         ("mdx", Format::Markdown),
@@ -175,7 +183,18 @@ impl Format {
         ("htm", Format::Html),
         ("xhtml", Format::Html),
         ("txt", Format::Text),
+        ("xlf", Format::Xliff),
+        ("xliff", Format::Xliff),
+        ("po", Format::Po),
+        ("pot", Format::Po),
+        ("json", Format::Json),
+        ("arb", Format::Json),
     ];
+
+    /// Whether one file holds two languages (source and target texts).
+    pub fn is_bilingual(self) -> bool {
+        matches!(self, Format::Xliff | Format::Po)
+    }
 
     /// The format a path's extension names, plain text when none does.
     pub fn of_path(path: &Path) -> Format {
@@ -238,18 +257,28 @@ pub struct Source {
     /// The language the document declares (`<html lang="fr">`), as written.
     pub lang: Option<String>,
     pub markers: Vec<Marker>,
+    /// The units of a translation file, in file order.
+    pub units: Option<Vec<units::Unit>>,
 }
 
 impl Source {
-    /// Reads a file of at most `max_size` bytes in the given format.
+    /// Reads a file of at most `max_size` bytes in the given format as one version: a
+    /// translation file's translations (its source texts when it has none, as a POT file).
     pub fn read(path: &Path, format: Format, max_size: u64) -> Result<Source> {
-        Ok(Source::parse(Document::read(path, max_size)?, format))
+        Source::parse(Document::read(path, max_size)?, format)
     }
 
-    /// Reads a document already in memory in the given format.
-    pub fn parse(document: Document, format: Format) -> Source {
+    /// Reads a document already in memory in the given format, as [`Source::read`] does.
+    pub fn parse(document: Document, format: Format) -> Result<Source> {
+        if let Some(sides) = units::sides(&document, format)? {
+            let side = sides
+                .iter()
+                .rev()
+                .find(|s| !s.units.is_empty())
+                .unwrap_or(&sides[0]);
+            return Ok(Source::of_side(document, side));
+        }
         let (prose, lang, markers) = match format {
-            Format::Text => (None, None, Vec::new()),
             Format::Markdown => {
                 let (prose, markers) = markdown::prose(&document.text);
                 (Some(prose), None, markers)
@@ -258,12 +287,38 @@ impl Source {
                 let read = html::prose(&document.text);
                 (Some(read.prose), read.lang, read.markers)
             }
+            _ => (None, None, Vec::new()),
         };
-        Source {
+        Ok(Source {
             document,
             prose,
             lang,
             markers,
+            units: None,
+        })
+    }
+
+    /// Reads every language of a file: the source texts and the translations of a bilingual
+    /// translation file, else the file as one version.
+    pub fn read_languages(path: &Path, format: Format, max_size: u64) -> Result<Vec<Source>> {
+        let document = Document::read(path, max_size)?;
+        match units::sides(&document, format)? {
+            Some(sides) if format.is_bilingual() => Ok(sides
+                .iter()
+                .map(|side| Source::of_side(document.clone(), side))
+                .collect()),
+            _ => Ok(vec![Source::parse(document, format)?]),
+        }
+    }
+
+    fn of_side(document: Document, side: &units::Side) -> Source {
+        let (prose, units) = units::prose_of(&document.text, side);
+        Source {
+            document,
+            prose: Some(prose),
+            lang: side.lang.clone(),
+            markers: Vec::new(),
+            units: Some(units),
         }
     }
 }
