@@ -16,7 +16,7 @@ use regex::{Captures, Regex};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
-use words::{roman_value, NumberWordReader};
+use words::{roman_value, NumberWordReader, WordValue};
 
 mod words;
 
@@ -171,6 +171,11 @@ pub struct Extractor {
     months: Lexicon<u8>,
     scales: Lexicon<Decimal>,
     scale_after: Regex,
+    /// Scale abbreviations glued to the figure, as written ("3M", "10k"), and their factors.
+    scale_symbols: BTreeMap<String, Decimal>,
+    scale_symbol_after: Regex,
+    /// A minus word right before a figure ("minus 5", "負三").
+    minus_before: Regex,
     percent_after: Regex,
     qualifier_before: Regex,
     qualifiers: Lexicon<Qualifier>,
@@ -257,6 +262,15 @@ impl Extractor {
                 .iter()
                 .flat_map(|s| s.words.iter().map(move |w| (w, s.factor.0))),
         );
+        let scale_symbols: BTreeMap<String, Decimal> = pack
+            .scales
+            .iter()
+            .flat_map(|s| s.symbols.iter().map(move |w| (w.clone(), s.factor.0)))
+            .collect();
+        let mut symbol_patterns: Vec<String> =
+            scale_symbols.keys().map(|s| regex::escape(s)).collect();
+        symbol_patterns.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        let minus_words = Lexicon::new(pack.numbers.minus.iter().map(|w| (w, ()))).alternation();
         let qualifiers = Lexicon::new(qualifier_forms(&pack.qualifiers));
         let (units, unit_prefixes) = unit_lexicons(&common.units, &pack.units);
         let nouns = Lexicon::new(
@@ -299,6 +313,13 @@ impl Extractor {
             scale_after: ctx.regex(
                 &format!(r"^{SPACE}*(?i:{})", scales.alternation()),
                 "scales",
+            )?,
+            scale_symbol_after: ctx
+                .regex(&format!("^(?:{})", alternatives(symbol_patterns)), "scales")?,
+            scale_symbols,
+            minus_before: ctx.regex(
+                &format!(r"{WORD_START}((?i:{minus_words})){SPACE}*$"),
+                "numbers.minus",
             )?,
             percent_after: ctx.regex(
                 &format!(
@@ -997,8 +1018,20 @@ impl Extractor {
             if taken.overlaps(&span) || (number.ordinal && !self.numbered(&doc.text, &span)) {
                 continue;
             }
+            let quantity = match number.value {
+                WordValue::Quantity(q) => q,
+                WordValue::Ratio { num, den } => {
+                    let ratio = Value::Ratio {
+                        num: Quantity::from_written(num),
+                        den: Quantity::from_written(den),
+                    };
+                    facts.push(self.fact(doc, Kind::Ratio, span.clone(), ratio));
+                    taken.take(span);
+                    continue;
+                }
+            };
             let read = ReadNumber {
-                quantity: number.quantity,
+                quantity,
                 len: span.len(),
                 note: None,
                 alternative: None,
@@ -1204,7 +1237,10 @@ impl Extractor {
         if figure.kind != Kind::Number {
             return Some(());
         }
-        if let Some(s) = whole_word(&self.scale_after, after) {
+        if let Some(s) = whole_word(&self.scale_symbol_after, after) {
+            figure.quantity = figure.quantity.scaled(self.scale_symbols[s.as_str()])?;
+            figure.end += s.end();
+        } else if let Some(s) = whole_word(&self.scale_after, after) {
             let factor = self
                 .scales
                 .lookup(s.as_str().trim_start_matches(is_space))?;
@@ -1258,7 +1294,12 @@ impl Extractor {
                 }
             }
         }
-        if let Some(sign) = minus_sign_before(text, figure.start) {
+        // "al menos 12", "por lo menos": a minus word that ends a qualifier is no minus.
+        let minus = self.minus_before(text, figure.start).filter(|&sign| {
+            let (qualifier, start) = self.qualifier_before(text, figure.start);
+            qualifier == Qualifier::Exact || start > sign
+        });
+        if let Some(sign) = minus {
             figure.quantity.value = -figure.quantity.value;
             figure.start = sign;
         }
@@ -1272,6 +1313,18 @@ impl Extractor {
             figure.start = start;
         }
     }
+    /// Where a minus sign or word right before a figure starts ("−5", "minus 5", "минус 5").
+    fn minus_before(&self, text: &str, start: usize) -> Option<usize> {
+        minus_sign_before(text, start).or_else(|| {
+            let window_start = floor_boundary(text, start.saturating_sub(CONTEXT_BYTES));
+            let word = self
+                .minus_before
+                .captures(&text[window_start..start])?
+                .get(1)?;
+            Some(window_start + word.start())
+        })
+    }
+
     /// The qualifier right before a number, and where the fact then starts.
     fn qualifier_before(&self, text: &str, start: usize) -> (Qualifier, usize) {
         let window_start = floor_boundary(text, start.saturating_sub(CONTEXT_BYTES));
@@ -1431,7 +1484,9 @@ fn minus_sign_before(text: &str, start: usize) -> Option<usize> {
     let stands_alone = before
         .next()
         .is_none_or(|(_, c)| c.is_whitespace() || is_ideograph(c) || "([:;：，（".contains(c));
-    (matches!(sign, '-' | '−' | '‒') && stands_alone).then_some(at)
+    // U+2212 is the minus sign; typesetters also write a figure dash or an en dash glued to the
+    // figure ("–5 °C"), and CJK text the full-width and small hyphen-minus.
+    (matches!(sign, '-' | '−' | '‒' | '–' | '－' | '﹣') && stands_alone).then_some(at)
 }
 
 /// The stretches of text a template can match in: every template holds a figure, so only the

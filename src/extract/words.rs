@@ -4,7 +4,7 @@
 //! A pack's number words compile into one phrase regex (a run of number words with separators and
 //! joiners between them); each match is then read word by word and composed into one value.
 
-use super::{is_word_char, Lexicon, SPACE};
+use super::{is_word_char, Lexicon};
 use crate::fact::Quantity;
 use crate::rules::{DecimalText, Forms, LangPack};
 use regex::Regex;
@@ -14,6 +14,9 @@ use std::ops::Range;
 
 /// Cache size of the lazy DFA that scans texts for number words.
 const DFA_CACHE_BYTES: usize = 64 << 20;
+/// White space within a line, with the direction marks of right-to-left text.
+const INLINE_SPACE: &str =
+    r"[[\s\u{200e}\u{200f}\u{061c}]&&[^\n\r\u{0b}\u{0c}\u{85}\u{2028}\u{2029}]]";
 /// The most words one number may take ("nine hundred ninety-nine thousand nine hundred
 /// ninety-nine million …" has fewer): longer runs of number words are read as several numbers.
 const MAX_NUMBER_WORDS: usize = 32;
@@ -29,13 +32,50 @@ enum Word {
     Scale(Decimal),
     /// An ordinal word; it ends the number.
     Ordinal(Decimal),
+    /// A decimal mark spoken as a word ("point", "virgule"): the words after it are the decimals.
+    Point,
+    /// The denominator of a fraction ("thirds", "tiers"); it ends the number. `ordinal` when the
+    /// form is an ordinal word too ("fifth", "trzecie"): alone or completing an ordinal
+    /// ("twenty-fifth") it is read as one.
+    Fraction { den: Decimal, ordinal: bool },
+    /// "over", "sur": the number before it is a numerator, the one after a denominator.
+    Over,
+    /// 分之, 分の: the number before it is a denominator, the one after a numerator.
+    Under,
+}
+
+/// A word of a phrase and whether a joiner ("and", "et") stands before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Token {
+    word: Word,
+    joined: bool,
 }
 
 /// A number read from words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct WordNumber {
-    pub quantity: Quantity,
+    pub value: WordValue,
     pub ordinal: bool,
+}
+
+/// What number words state: a quantity, or a fraction kept as numerator and denominator ("two
+/// thirds" is 2/3, as the figures "2/3" are). A fraction with a whole part ("two and a half",
+/// "cent et trois quarts") is a quantity where its value is a finite decimal (2.5, 100.75).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum WordValue {
+    Quantity(Quantity),
+    Ratio { num: Decimal, den: Decimal },
+}
+
+#[cfg(test)]
+impl WordNumber {
+    /// The quantity stated, unless the words state a fraction.
+    pub fn quantity(&self) -> Option<Quantity> {
+        match self.value {
+            WordValue::Quantity(q) => Some(q),
+            WordValue::Ratio { .. } => None,
+        }
+    }
 }
 
 /// The number words of one pack, compiled.
@@ -43,6 +83,7 @@ pub(super) struct NumberWordReader {
     phrase: Regex,
     token: Regex,
     words: Lexicon<Word>,
+    dropped_unit: bool,
 }
 
 impl NumberWordReader {
@@ -53,12 +94,21 @@ impl NumberWordReader {
             return None;
         }
         let weak: Lexicon<()> = Lexicon::new(nw.weak.iter().map(|w| (w, ())));
-        let entries = by_value(&nw.values, |value, form| Word::Value {
+        let ordinals: Lexicon<()> = Lexicon::new(nw.ordinals.values().flatten().map(|w| (w, ())));
+        // Fractions come first: a form that is an ordinal too is read as either (Word::Fraction).
+        let entries = by_value(&nw.fractions, |den, form| Word::Fraction {
+            den,
+            ordinal: ordinals.lookup(form).is_some(),
+        })
+        .chain(by_value(&nw.values, |value, form| Word::Value {
             value,
             weak: weak.lookup(form).is_some(),
-        })
+        }))
         .chain(by_value(&nw.multipliers, |v, _| Word::Multiplier(v)))
         .chain(by_value(&nw.ordinals, |v, _| Word::Ordinal(v)))
+        .chain(nw.points.iter().map(|w| (w, Word::Point)))
+        .chain(nw.over.iter().map(|w| (w, Word::Over)))
+        .chain(nw.under.iter().map(|w| (w, Word::Under)))
         .chain(
             pack.scales
                 .iter()
@@ -66,15 +116,16 @@ impl NumberWordReader {
         );
         let words = Lexicon::new(entries);
         let joiners = Lexicon::new(nw.joiners.iter().map(|j| (j, ()))).alternation();
+        // A line break ends a number: it ends a sentence, a heading, a list item or a table cell.
         let separator = if nw.spaced {
-            format!(r"(?:{SPACE}|-)+")
+            format!(r"(?:{INLINE_SPACE}|-)+")
         } else {
-            format!(r"(?:{SPACE}|-)*")
+            format!(r"(?:{INLINE_SPACE}|-)*")
         };
         let word = format!("(?i:{})", words.alternation());
         let gap = format!("{separator}(?:(?i:{joiners}){separator})?");
         let phrase = format!("{word}(?:{gap}{word})*");
-        let token = format!("^(?:{gap})?({word})");
+        let token = format!("^(?:{separator}(?:((?i:{joiners})){separator})?)?({word})");
         // The phrase regex scans whole texts with a large case-insensitive alternation: a larger
         // lazy-DFA cache keeps it from falling back to the much slower NFA simulation.
         let compiled = regex::RegexBuilder::new(&phrase)
@@ -86,6 +137,7 @@ impl NumberWordReader {
             phrase,
             token,
             words,
+            dropped_unit: nw.dropped_unit,
         }))
     }
 
@@ -106,9 +158,9 @@ impl NumberWordReader {
                     .rev()
                     .find_map(|last| {
                         let span = start..m.start() + words[last - 1].1.end;
-                        let plain: Vec<Word> = words[first..last].iter().map(|w| w.0).collect();
+                        let tokens: Vec<Token> = words[first..last].iter().map(|w| w.0).collect();
                         on_word_boundaries(text, span.clone())
-                            .then(|| compose(&plain))
+                            .then(|| read_tokens(&tokens, self.dropped_unit))
                             .flatten()
                             .map(|number| (last, span, number))
                     });
@@ -134,20 +186,25 @@ impl NumberWordReader {
     }
 
     /// The words of a phrase, each with where it stands in the phrase.
-    fn read_words(&self, phrase: &str) -> Vec<(Word, Range<usize>)> {
+    fn read_words(&self, phrase: &str) -> Vec<(Token, Range<usize>)> {
         let mut words = Vec::new();
         let mut at = 0;
         while at < phrase.len() {
             let Some(caps) = self.token.captures(&phrase[at..]) else {
                 break;
             };
-            let (Some(all), Some(word)) = (caps.get(0), caps.get(1)) else {
+            let (Some(all), Some(word)) = (caps.get(0), caps.get(2)) else {
                 break;
             };
             let Some(&w) = self.words.lookup(word.as_str()) else {
                 break;
             };
-            words.push((w, at + word.start()..at + word.end()));
+            // A form of several words carries its own joiner: "and a half", "et demi", "i pół".
+            let token = Token {
+                word: w,
+                joined: caps.get(1).is_some() || word.as_str().contains(char::is_whitespace),
+            };
+            words.push((token, at + word.start()..at + word.end()));
             at += all.end();
         }
         words
@@ -177,13 +234,147 @@ fn on_word_boundaries(text: &str, span: Range<usize>) -> bool {
     ) && !cuts(text[span.end..].chars().next(), phrase.chars().next_back())
 }
 
+/// Reads the words of one number: a fraction ("two thirds", "one over three", 三分之一), a decimal
+/// spoken with its mark ("two point five"), or whole words composed by [`compose`].
+fn read_tokens(tokens: &[Token], dropped_unit: bool) -> Option<WordNumber> {
+    let words: Vec<Word> = tokens.iter().map(|t| t.word).collect();
+    let at = |target: Word| words.iter().position(|w| *w == target);
+    if let Some(p) = at(Word::Over) {
+        return ratio(&words[..p], &words[p + 1..]);
+    }
+    if let Some(p) = at(Word::Under) {
+        return ratio(&words[p + 1..], &words[..p]);
+    }
+    if let Some(p) = at(Word::Point) {
+        return spoken_decimal(&words[..p], &words[p + 1..]);
+    }
+    if let Some(&Word::Fraction { den, ordinal }) = words.last() {
+        let (numerator, last) = tokens.split_at(tokens.len() - 1);
+        let as_ordinal = ordinal
+            .then(|| {
+                let ordinal = Token {
+                    word: Word::Ordinal(den),
+                    ..last[0]
+                };
+                compose_tokens(&[numerator, &[ordinal]].concat(), false, false)
+            })
+            .flatten();
+        return as_ordinal.or_else(|| fraction(numerator, den));
+    }
+    // "one third", "un quinto": after the word for one, an ordinal from third on is a denominator.
+    if let [Word::Value { value, .. }, Word::Ordinal(den)] = words[..] {
+        if value == Decimal::ONE && den >= Decimal::from(3) {
+            return ratio_of(value, den);
+        }
+    }
+    compose_tokens(tokens, dropped_unit, false)
+}
+
+/// A whole number of words, weak words allowed ("one" over three, "un" demi).
+fn whole(words: &[Word]) -> Option<Decimal> {
+    let n = compose_words(words, false, true)?;
+    match n.value {
+        WordValue::Quantity(q) if !n.ordinal && q.value.fract().is_zero() => Some(q.value),
+        _ => None,
+    }
+}
+
+fn ratio(num: &[Word], den: &[Word]) -> Option<WordNumber> {
+    let (num, den) = (whole(num)?, whole(den)?);
+    (!den.is_zero()).then_some(WordNumber {
+        value: WordValue::Ratio { num, den },
+        ordinal: false,
+    })
+}
+
+/// "two hundred point zero three" is 200.03: digits after the mark are read one by one, a
+/// number after it as its digits ("point seventy-one" is .71); a scale word may close it
+/// ("two point five million").
+fn spoken_decimal(int: &[Word], decimals: &[Word]) -> Option<WordNumber> {
+    let int = whole(int)?;
+    let (decimals, factor) = match decimals.split_last() {
+        Some((Word::Scale(m), rest)) => (rest, *m),
+        _ => (decimals, Decimal::ONE),
+    };
+    // "две целых пять десятых": the decimals as a fraction.
+    if let Some((Word::Fraction { den, .. }, num)) = decimals.split_last() {
+        let value = int.checked_add(whole(num)?.checked_div(*den)?)?;
+        return Some(WordNumber {
+            value: WordValue::Quantity(Quantity::from_written(value.normalize()).scaled(factor)?),
+            ordinal: false,
+        });
+    }
+    let digit = |w: &Word| match w {
+        Word::Value { value, .. } if value.fract().is_zero() && *value < Decimal::TEN => {
+            Some(value.to_string())
+        }
+        _ => None,
+    };
+    let digits: String = match decimals.iter().map(digit).collect::<Option<String>>() {
+        Some(d) if !d.is_empty() => d,
+        _ => whole(decimals)?.to_string(),
+    };
+    let value = Decimal::from_str_exact(&format!("{int}.{digits}")).ok()?;
+    let quantity = Quantity::from_written(value).scaled(factor)?;
+    Some(WordNumber {
+        value: WordValue::Quantity(quantity),
+        ordinal: false,
+    })
+}
+
+/// A numerator and its denominator word, after a whole part that a joiner sets apart ("twenty
+/// and three fifths" is 20 + 3/5, "twenty-three fifths" 23/5).
+fn fraction(tokens: &[Token], den: Decimal) -> Option<WordNumber> {
+    let words: Vec<Word> = tokens.iter().map(|t| t.word).collect();
+    if let Some(num) = whole(&words) {
+        return ratio_of(num, den);
+    }
+    let split = tokens.iter().rposition(|t| t.joined).filter(|&at| at > 0)?;
+    let (whole_part, num) = words.split_at(split);
+    let num = whole(num)?;
+    let whole_part = whole(whole_part)?;
+    let part = num.checked_div(den)?;
+    let finite = part.checked_mul(den) == Some(num);
+    if !finite {
+        return ratio_of(whole_part.checked_mul(den)?.checked_add(num)?, den);
+    }
+    let value = (whole_part + part).normalize();
+    Some(WordNumber {
+        value: WordValue::Quantity(Quantity::from_written(value)),
+        ordinal: false,
+    })
+}
+
+fn ratio_of(num: Decimal, den: Decimal) -> Option<WordNumber> {
+    Some(WordNumber {
+        value: WordValue::Ratio { num, den },
+        ordinal: false,
+    })
+}
+
 /// Composes number words into one value: values add, multipliers multiply the group so far,
 /// scale words close a group ("two hundred thirty-five thousand" = (2·100 + 35)·1000).
-fn compose(words: &[Word]) -> Option<WordNumber> {
-    if words
+#[cfg(test)]
+fn compose(words: &[Word], dropped_unit: bool) -> Option<WordNumber> {
+    compose_words(words, dropped_unit, false)
+}
+
+fn compose_words(words: &[Word], dropped_unit: bool, allow_weak: bool) -> Option<WordNumber> {
+    let tokens: Vec<Token> = words
         .iter()
-        .all(|w| matches!(w, Word::Value { weak: true, .. }))
-    {
+        .map(|&word| Token {
+            word,
+            joined: false,
+        })
+        .collect();
+    compose_tokens(&tokens, dropped_unit, allow_weak)
+}
+
+fn compose_tokens(tokens: &[Token], dropped_unit: bool, allow_weak: bool) -> Option<WordNumber> {
+    let words: Vec<Word> = tokens.iter().map(|t| t.word).collect();
+    let weak = |w: &Word| matches!(w, Word::Value { weak: true, .. });
+    // "one", "half a" alone are no facts; "one and a half" is.
+    if !allow_weak && words.len() == 1 && weak(&words[0]) {
         return None;
     }
     if !words
@@ -200,13 +391,26 @@ fn compose(words: &[Word]) -> Option<WordNumber> {
         if ordinal {
             return None; // an ordinal word must come last
         }
-        let after_weak = i > 0 && matches!(words[i - 1], Word::Value { weak: true, .. });
+        let previous = i.checked_sub(1).map(|p| words[p]);
+        // 一千零五: a zero inside a number marks an empty place, it starts no other number.
+        let gap_zero = previous
+            == Some(Word::Value {
+                value: Decimal::ZERO,
+                weak: true,
+            })
+            && !(total + group + current).is_zero();
+        let after_weak = previous.as_ref().is_some_and(weak) && !gap_zero;
         match *word {
             // "un cinq étoiles", "ثلاثة وخمسة": two figures of the same places are two numbers.
+            // A fraction joined to a weak word adds: "one and a half", not "un mezzo".
             Word::Value { value, .. } | Word::Ordinal(value)
-                if after_weak || !adds_cleanly(group + current, value) =>
+                if (after_weak && (value.fract().is_zero() || !tokens[i].joined))
+                    || !adds_cleanly(group + current, value) =>
             {
                 return None;
+            }
+            Word::Value { value, .. } if dropped_unit && i + 1 == words.len() => {
+                current += value * dropped_unit_factor(previous, value);
             }
             Word::Value { value, .. } => current += value,
             Word::Ordinal(value) => {
@@ -226,16 +430,28 @@ fn compose(words: &[Word]) -> Option<WordNumber> {
                     step = Decimal::new(1, part.scale()) * m;
                 }
             }
+            Word::Point | Word::Fraction { .. } | Word::Over | Word::Under => return None,
         }
     }
     let value = (total + group + current).normalize();
     Some(WordNumber {
-        quantity: Quantity {
+        value: WordValue::Quantity(Quantity {
             value,
             step: step.normalize(),
-        },
+        }),
         ordinal,
     })
+}
+
+/// 两千四百五: a last digit right after a unit of a hundred or more counts the next lower unit.
+fn dropped_unit_factor(previous: Option<Word>, value: Decimal) -> Decimal {
+    let digit = value.fract().is_zero() && value > Decimal::ZERO && value < Decimal::TEN;
+    match previous {
+        Some(Word::Multiplier(m) | Word::Scale(m)) if digit && m >= Decimal::ONE_HUNDRED => {
+            m / Decimal::TEN
+        }
+        _ => Decimal::ONE,
+    }
 }
 
 /// Whether `value` continues the number `sum` so far: a smaller part after a round one
@@ -246,9 +462,24 @@ fn adds_cleanly(sum: Decimal, value: Decimal) -> bool {
         return true;
     }
     let round = |x: Decimal| (x % Decimal::TEN).is_zero();
-    let descending = value < sum && round(sum);
+    // The value fills places the sum leaves empty: 20 + 5, 100 + 20, not 70 + 60.
+    let descending = value < lowest_place(sum);
+    // Counting by twenties: soixante-dix (60 + 10), quatre-vingt-dix-sept (80 + 17).
+    let score = Decimal::from(20);
+    let vigesimal = [Decimal::from(60), Decimal::from(80)].contains(&(sum % Decimal::ONE_HUNDRED))
+        && value >= Decimal::TEN
+        && value < score;
     let ascending = sum < Decimal::TEN && value > sum && round(value);
-    descending || ascending
+    descending || vigesimal || ascending
+}
+
+/// The largest power of ten that divides `sum` (10 for 70, 100 for 200, 1 for 25).
+fn lowest_place(sum: Decimal) -> Decimal {
+    let mut place = Decimal::ONE;
+    while (sum % (place * Decimal::TEN)).is_zero() && place < sum {
+        place *= Decimal::TEN;
+    }
+    place
 }
 
 fn at_least_one(value: Decimal) -> Decimal {
@@ -316,6 +547,10 @@ fn to_roman(mut value: u32) -> String {
 mod tests {
     use super::*;
 
+    fn compose_test(words: &[Word]) -> Option<WordNumber> {
+        compose(words, false)
+    }
+
     fn value(v: i64) -> Word {
         Word::Value {
             value: Decimal::from(v),
@@ -327,16 +562,16 @@ mod tests {
     fn words_compose_by_groups() {
         let hundred = Word::Multiplier(Decimal::from(100));
         let thousand = Word::Scale(Decimal::from(1000));
-        let n = compose(&[value(2), hundred, value(30), value(5), thousand]).unwrap();
-        assert_eq!(n.quantity.value, Decimal::from(235_000));
-        assert_eq!(n.quantity.step, Decimal::from(1000));
+        let n = compose_test(&[value(2), hundred, value(30), value(5), thousand]).unwrap();
+        assert_eq!(n.quantity().unwrap().value, Decimal::from(235_000));
+        assert_eq!(n.quantity().unwrap().step, Decimal::from(1000));
         let ten = Word::Multiplier(Decimal::from(10));
         let wan = Word::Scale(Decimal::from(10_000));
         let thousand_zh = Word::Multiplier(Decimal::from(1000));
         // 二十三万五千
-        let n = compose(&[value(2), ten, value(3), wan, value(5), thousand_zh]).unwrap();
-        assert_eq!(n.quantity.value, Decimal::from(235_000));
-        assert_eq!(n.quantity.step, Decimal::ONE);
+        let n = compose_test(&[value(2), ten, value(3), wan, value(5), thousand_zh]).unwrap();
+        assert_eq!(n.quantity().unwrap().value, Decimal::from(235_000));
+        assert_eq!(n.quantity().unwrap().step, Decimal::ONE);
     }
 
     #[test]
@@ -345,11 +580,15 @@ mod tests {
             value: Decimal::ONE,
             weak: true,
         };
-        assert_eq!(compose(&[one]), None);
-        assert_eq!(compose(&[Word::Scale(Decimal::from(1000))]), None);
+        assert_eq!(compose_test(&[one]), None);
+        assert_eq!(compose_test(&[Word::Scale(Decimal::from(1000))]), None);
         let million = Word::Scale(Decimal::from(1_000_000));
         assert_eq!(
-            compose(&[one, million]).unwrap().quantity.value,
+            compose_test(&[one, million])
+                .unwrap()
+                .quantity()
+                .unwrap()
+                .value,
             Decimal::from(1_000_000)
         );
     }
