@@ -1125,12 +1125,44 @@ impl Extractor {
                 if taken.overlaps(&span) || glued_to_word(text, span.clone(), &self.digits) {
                     continue;
                 }
+                let (span, read) = self.leading_decimal(text, span, read);
                 let previous = taken.end_before(span.start);
                 if let Some(fact) = self.number_fact(doc, span, read, previous) {
                     taken.take(fact.start..fact.end);
                     facts.push(fact);
                 }
             }
+        }
+    }
+
+    /// ".08", ",5": a decimal mark with no figure before it (after a space or at the start) makes
+    /// plain digits a fraction of one.
+    fn leading_decimal(
+        &self,
+        text: &str,
+        span: Range<usize>,
+        read: ReadNumber,
+    ) -> (Range<usize>, ReadNumber) {
+        let mut before = text[..span.start].chars().rev();
+        let mark = before.next().filter(|c| self.decimal.contains(c));
+        let alone = before.next().is_none_or(char::is_whitespace);
+        let digits = &text[span.clone()];
+        let value = (mark.is_some() && alone && read.plain_digits > 0)
+            .then(|| self.ascii_digits(digits))
+            .flatten()
+            .and_then(|d| Decimal::from_str_exact(&format!("0.{d}")).ok());
+        match (mark, value) {
+            (Some(mark), Some(value)) => {
+                let start = span.start - mark.len_utf8();
+                let read = ReadNumber {
+                    quantity: Quantity::from_written(value),
+                    len: span.end - start,
+                    plain_digits: 0,
+                    ..read
+                };
+                (start..span.end, read)
+            }
+            _ => (span, read),
         }
     }
 
@@ -1237,7 +1269,10 @@ impl Extractor {
         if figure.kind != Kind::Number {
             return Some(());
         }
-        if let Some(s) = whole_word(&self.scale_symbol_after, after) {
+        if let Some((quantity, len)) = exponent_after(figure.quantity, after) {
+            figure.quantity = quantity;
+            figure.end += len;
+        } else if let Some(s) = whole_word(&self.scale_symbol_after, after) {
             figure.quantity = figure.quantity.scaled(self.scale_symbols[s.as_str()])?;
             figure.end += s.end();
         } else if let Some(s) = whole_word(&self.scale_after, after) {
@@ -1474,6 +1509,50 @@ fn bounded(text: &str, span: Range<usize>) -> bool {
         outside.is_some_and(is_word_char) && inside.is_some_and(is_word_char)
     };
     !cuts(before, first) && !cuts(after, last)
+}
+
+/// The highest power a figure is raised to or scaled by in E notation ("1e10", "10^-6").
+const MAX_EXPONENT: u32 = 40;
+
+/// Scientific notation written after a figure: "1.5E-3", "1e10", "1.3x10^6", "1.1^23". The
+/// notation is the same in every language, so it is read here rather than from the packs.
+/// Returns the value and how many bytes the notation takes.
+fn exponent_after(base: Quantity, after: &str) -> Option<(Quantity, usize)> {
+    static NOTATION: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let re = NOTATION.get_or_init(|| {
+        Regex::new(r"^(?:(?P<e>[eE])|(?P<times>\s?[x×·]\s?10\^)|(?P<power>\^))(?P<exp>[+-]{0,2}[0-9]{1,3})")
+            .expect("a valid regex")
+    });
+    let caps = re.captures(after)?;
+    let whole = caps.get(0)?;
+    if cuts_word(after, whole.end()) || after[whole.end()..].starts_with(['.', ',']) {
+        return None;
+    }
+    let exp = caps.name("exp")?.as_str();
+    let negative = exp.matches('-').count() == 1;
+    let k: u32 = exp.trim_start_matches(['+', '-']).parse().ok()?;
+    if k > MAX_EXPONENT {
+        return None;
+    }
+    let raise = |x: Decimal| (0..k).try_fold(Decimal::ONE, |acc, _| acc.checked_mul(x));
+    let quantity = if caps.name("power").is_some() {
+        let power = raise(base.value)?;
+        let value = if negative {
+            Decimal::ONE.checked_div(power)?
+        } else {
+            power
+        };
+        Quantity::from_written(value.normalize())
+    } else {
+        let factor = raise(Decimal::TEN)?;
+        let factor = if negative {
+            Decimal::ONE.checked_div(factor)?
+        } else {
+            factor
+        };
+        base.scaled(factor)?
+    };
+    Some((quantity, whole.end()))
 }
 
 /// Where a minus sign standing right before a figure starts ("−5 °C", "-3,5%"); a hyphen after a
