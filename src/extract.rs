@@ -1525,7 +1525,7 @@ fn exponent_after(base: Quantity, after: &str) -> Option<(Quantity, usize)> {
     });
     let caps = re.captures(after)?;
     let whole = caps.get(0)?;
-    if cuts_word(after, whole.end()) || after[whole.end()..].starts_with(['.', ',']) {
+    if cuts_word(after, whole.end()) || continues_after_separator(&after[whole.end()..]) {
         return None;
     }
     let exp = caps.name("exp")?.as_str();
