@@ -322,8 +322,9 @@ fn spoken_decimal(int: &[Word], decimals: &[Word]) -> Option<WordNumber> {
     })
 }
 
-/// A numerator and its denominator word, after a whole part that a joiner sets apart ("twenty
-/// and three fifths" is 20 + 3/5, "twenty-three fifths" 23/5).
+/// A numerator and its denominator word ("twenty-three fifths" is 23/5), or, where the words
+/// before the denominator make no one number, a whole part that a joiner sets apart and a
+/// numerator ("dois e três quartos" is 2 + 3/4).
 fn fraction(tokens: &[Token], den: Decimal) -> Option<WordNumber> {
     let words: Vec<Word> = tokens.iter().map(|t| t.word).collect();
     if let Some(num) = whole(&words) {
@@ -604,6 +605,155 @@ mod tests {
         assert!(!adds_cleanly(d(3), d(5)));
         assert!(!adds_cleanly(d(20), d(20)));
         assert!(!adds_cleanly(d(125), d(3)));
+    }
+
+    fn tokens(words: &[Word]) -> Vec<Token> {
+        words
+            .iter()
+            .map(|&word| Token {
+                word,
+                joined: false,
+            })
+            .collect()
+    }
+
+    fn ratio_value(n: WordNumber) -> (Decimal, Decimal) {
+        match n.value {
+            WordValue::Ratio { num, den } => (num, den),
+            WordValue::Quantity(q) => panic!("a quantity {q}, not a ratio"),
+        }
+    }
+
+    #[test]
+    fn fractions_are_ratios_and_whole_parts_add() {
+        let d = |v: i64| Decimal::from(v);
+        let thirds = Word::Fraction {
+            den: d(3),
+            ordinal: false,
+        };
+        // "two thirds"
+        let n = read_tokens(&tokens(&[value(2), thirds]), false).unwrap();
+        assert_eq!(ratio_value(n), (d(2), d(3)));
+        // "one over three", "三分之一"
+        let one = Word::Value {
+            value: Decimal::ONE,
+            weak: true,
+        };
+        let n = read_tokens(&tokens(&[one, Word::Over, value(3)]), false).unwrap();
+        assert_eq!(ratio_value(n), (d(1), d(3)));
+        let n = read_tokens(&tokens(&[value(3), Word::Under, one]), false).unwrap();
+        assert_eq!(ratio_value(n), (d(1), d(3)));
+        // "dois e três quartos": 2.75, a finite decimal; "vinte e três quintos" is 23/5, as
+        // "vinte e três" is one number.
+        let quarters = Word::Fraction {
+            den: d(4),
+            ordinal: false,
+        };
+        let mut mixed = tokens(&[value(2), value(3), quarters]);
+        mixed[1].joined = true;
+        let n = read_tokens(&mixed, false).unwrap();
+        assert_eq!(n.quantity().unwrap().value, Decimal::new(275, 2));
+        let fifths = Word::Fraction {
+            den: d(5),
+            ordinal: false,
+        };
+        let mut one_number = tokens(&[value(20), value(3), fifths]);
+        one_number[1].joined = true;
+        let n = read_tokens(&one_number, false).unwrap();
+        assert_eq!(ratio_value(n), (d(23), d(5)));
+        // A fraction word alone states nothing.
+        assert_eq!(read_tokens(&tokens(&[thirds]), false), None);
+    }
+
+    #[test]
+    fn an_ordinal_fraction_word_stays_an_ordinal_where_it_completes_one() {
+        let d = |v: i64| Decimal::from(v);
+        let fifth = Word::Fraction {
+            den: d(5),
+            ordinal: true,
+        };
+        let one = Word::Value {
+            value: Decimal::ONE,
+            weak: true,
+        };
+        // "twenty-fifth" is an ordinal, "fifth" alone too, "one fifth" a fraction.
+        let n = read_tokens(&tokens(&[value(20), fifth]), false).unwrap();
+        assert!(n.ordinal);
+        assert_eq!(n.quantity().unwrap().value, d(25));
+        assert!(read_tokens(&tokens(&[fifth]), false).unwrap().ordinal);
+        let n = read_tokens(&tokens(&[one, fifth]), false).unwrap();
+        assert_eq!(ratio_value(n), (d(1), d(5)));
+    }
+
+    #[test]
+    fn spoken_decimals_read_digits_or_a_number_after_the_mark() {
+        let hundred = Word::Multiplier(Decimal::ONE_HUNDRED);
+        let zero = Word::Value {
+            value: Decimal::ZERO,
+            weak: true,
+        };
+        // "two hundred point zero three", "two hundred point seventy-one"
+        let n = read_tokens(
+            &tokens(&[value(2), hundred, Word::Point, zero, value(3)]),
+            false,
+        )
+        .unwrap();
+        assert_eq!(n.quantity().unwrap().value, Decimal::new(20003, 2));
+        let n = read_tokens(
+            &tokens(&[value(2), hundred, Word::Point, value(70), value(1)]),
+            false,
+        )
+        .unwrap();
+        assert_eq!(n.quantity().unwrap().value, Decimal::new(20071, 2));
+        // "two point five million"
+        let million = Word::Scale(Decimal::from(1_000_000));
+        let n = read_tokens(&tokens(&[value(2), Word::Point, value(5), million]), false).unwrap();
+        assert_eq!(n.quantity().unwrap().value, Decimal::from(2_500_000));
+        // "две целых пять десятых"
+        let tenths = Word::Fraction {
+            den: Decimal::TEN,
+            ordinal: false,
+        };
+        let n = read_tokens(&tokens(&[value(2), Word::Point, value(5), tenths]), false).unwrap();
+        assert_eq!(n.quantity().unwrap().value, Decimal::new(25, 1));
+    }
+
+    #[test]
+    fn a_dropped_last_unit_counts_the_next_lower_one() {
+        let hundred = Word::Multiplier(Decimal::ONE_HUNDRED);
+        let thousand = Word::Multiplier(Decimal::from(1000));
+        let wan = Word::Scale(Decimal::from(10_000));
+        let zero = Word::Value {
+            value: Decimal::ZERO,
+            weak: true,
+        };
+        // 两千四百五 = 2450, 一万五 = 15 000, 一千零五 = 1005; without the rule 二百五 is 205.
+        let words = [value(2), thousand, value(4), hundred, value(5)];
+        assert_eq!(
+            compose(&words, true).unwrap().quantity().unwrap().value,
+            Decimal::from(2450)
+        );
+        assert_eq!(
+            compose(&words, false).unwrap().quantity().unwrap().value,
+            Decimal::from(2405)
+        );
+        let n = compose(&[value(1), wan, value(5)], true).unwrap();
+        assert_eq!(n.quantity().unwrap().value, Decimal::from(15_000));
+        let n = compose(&[value(1), thousand, zero, value(5)], true).unwrap();
+        assert_eq!(n.quantity().unwrap().value, Decimal::from(1005));
+    }
+
+    #[test]
+    fn french_counts_by_twenties_and_a_filled_place_starts_a_new_number() {
+        let d = |v: i64| Decimal::from(v);
+        assert!(adds_cleanly(d(60), d(11)));
+        assert!(adds_cleanly(d(80), d(17)));
+        assert!(!adds_cleanly(d(70), d(60)));
+        assert!(!adds_cleanly(d(70), d(11)));
+        assert!(adds_cleanly(d(100), d(20)));
+        assert!(adds_cleanly(d(120), d(5)));
+        assert_eq!(lowest_place(d(200)), d(100));
+        assert_eq!(lowest_place(d(25)), d(1));
     }
 
     #[test]
