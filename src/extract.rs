@@ -1668,3 +1668,26 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
     }
     at
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(figure: &str, after: &str) -> Option<(Decimal, usize)> {
+        let base = Quantity::from_written(Decimal::from_str_exact(figure).unwrap());
+        exponent_after(base, after).map(|(q, len)| (q.value, len))
+    }
+
+    #[test]
+    fn scientific_notation_scales_or_raises_the_figure() {
+        assert_eq!(read("1", "e10 and"), Some((Decimal::from(10_000_000_000u64), 3)));
+        assert_eq!(read("1.5", "E-3,"), Some((Decimal::new(15, 4), 3)));
+        assert_eq!(read("10", "^6"), Some((Decimal::from(1_000_000), 2)));
+        assert_eq!(read("2.5", "^-1"), Some((Decimal::new(4, 1), 3)));
+        assert_eq!(read("1.3", "x10^6"), Some((Decimal::from(1_300_000), 5)));
+        // A hash or a word goes on after the notation; an exponent past 40 is no figure.
+        assert_eq!(read("3", "e5f"), None);
+        assert_eq!(read("1", "e400"), None);
+        assert_eq!(read("2", "e"), None);
+    }
+}
