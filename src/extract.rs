@@ -1680,7 +1680,10 @@ mod tests {
 
     #[test]
     fn scientific_notation_scales_or_raises_the_figure() {
-        assert_eq!(read("1", "e10 and"), Some((Decimal::from(10_000_000_000u64), 3)));
+        assert_eq!(
+            read("1", "e10 and"),
+            Some((Decimal::from(10_000_000_000u64), 3))
+        );
         assert_eq!(read("1.5", "E-3,"), Some((Decimal::new(15, 4), 3)));
         assert_eq!(read("10", "^6"), Some((Decimal::from(1_000_000), 2)));
         assert_eq!(read("2.5", "^-1"), Some((Decimal::new(4, 1), 3)));
