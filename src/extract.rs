@@ -16,7 +16,7 @@ use regex::{Captures, Regex};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
-use words::{roman_value, NumberWordReader};
+use words::{roman_value, NumberWordReader, WordValue};
 
 mod words;
 
@@ -171,6 +171,11 @@ pub struct Extractor {
     months: Lexicon<u8>,
     scales: Lexicon<Decimal>,
     scale_after: Regex,
+    /// Scale abbreviations glued to the figure, as written ("3M", "10k"), and their factors.
+    scale_symbols: BTreeMap<String, Decimal>,
+    scale_symbol_after: Regex,
+    /// A minus word right before a figure ("minus 5", "負三").
+    minus_before: Regex,
     percent_after: Regex,
     qualifier_before: Regex,
     qualifiers: Lexicon<Qualifier>,
@@ -257,6 +262,15 @@ impl Extractor {
                 .iter()
                 .flat_map(|s| s.words.iter().map(move |w| (w, s.factor.0))),
         );
+        let scale_symbols: BTreeMap<String, Decimal> = pack
+            .scales
+            .iter()
+            .flat_map(|s| s.symbols.iter().map(move |w| (w.clone(), s.factor.0)))
+            .collect();
+        let mut symbol_patterns: Vec<String> =
+            scale_symbols.keys().map(|s| regex::escape(s)).collect();
+        symbol_patterns.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        let minus_words = Lexicon::new(pack.numbers.minus.iter().map(|w| (w, ()))).alternation();
         let qualifiers = Lexicon::new(qualifier_forms(&pack.qualifiers));
         let (units, unit_prefixes) = unit_lexicons(&common.units, &pack.units);
         let nouns = Lexicon::new(
@@ -299,6 +313,13 @@ impl Extractor {
             scale_after: ctx.regex(
                 &format!(r"^{SPACE}*(?i:{})", scales.alternation()),
                 "scales",
+            )?,
+            scale_symbol_after: ctx
+                .regex(&format!("^(?:{})", alternatives(symbol_patterns)), "scales")?,
+            scale_symbols,
+            minus_before: ctx.regex(
+                &format!(r"{WORD_START}((?i:{minus_words})){SPACE}*$"),
+                "numbers.minus",
             )?,
             percent_after: ctx.regex(
                 &format!(
@@ -1001,8 +1022,20 @@ impl Extractor {
             if taken.overlaps(&span) || (number.ordinal && !self.numbered(&doc.text, &span)) {
                 continue;
             }
+            let quantity = match number.value {
+                WordValue::Quantity(q) => q,
+                WordValue::Ratio { num, den } => {
+                    let ratio = Value::Ratio {
+                        num: Quantity::from_written(num),
+                        den: Quantity::from_written(den),
+                    };
+                    facts.push(self.fact(doc, Kind::Ratio, span.clone(), ratio));
+                    taken.take(span);
+                    continue;
+                }
+            };
             let read = ReadNumber {
-                quantity: number.quantity,
+                quantity,
                 len: span.len(),
                 note: None,
                 alternative: None,
@@ -1096,12 +1129,44 @@ impl Extractor {
                 if taken.overlaps(&span) || glued_to_word(text, span.clone(), &self.digits) {
                     continue;
                 }
+                let (span, read) = self.leading_decimal(text, span, read);
                 let previous = taken.end_before(span.start);
                 if let Some(fact) = self.number_fact(doc, span, read, previous) {
                     taken.take(fact.start..fact.end);
                     facts.push(fact);
                 }
             }
+        }
+    }
+
+    /// ".08", ",5": a decimal mark with no figure before it (after a space or at the start) makes
+    /// plain digits a fraction of one.
+    fn leading_decimal(
+        &self,
+        text: &str,
+        span: Range<usize>,
+        read: ReadNumber,
+    ) -> (Range<usize>, ReadNumber) {
+        let mut before = text[..span.start].chars().rev();
+        let mark = before.next().filter(|c| self.decimal.contains(c));
+        let alone = before.next().is_none_or(char::is_whitespace);
+        let digits = &text[span.clone()];
+        let value = (mark.is_some() && alone && read.plain_digits > 0)
+            .then(|| self.ascii_digits(digits))
+            .flatten()
+            .and_then(|d| Decimal::from_str_exact(&format!("0.{d}")).ok());
+        match (mark, value) {
+            (Some(mark), Some(value)) => {
+                let start = span.start - mark.len_utf8();
+                let read = ReadNumber {
+                    quantity: Quantity::from_written(value),
+                    len: span.end - start,
+                    plain_digits: 0,
+                    ..read
+                };
+                (start..span.end, read)
+            }
+            _ => (span, read),
         }
     }
 
@@ -1208,7 +1273,13 @@ impl Extractor {
         if figure.kind != Kind::Number {
             return Some(());
         }
-        if let Some(s) = whole_word(&self.scale_after, after) {
+        if let Some((quantity, len)) = exponent_after(figure.quantity, after) {
+            figure.quantity = quantity;
+            figure.end += len;
+        } else if let Some(s) = whole_word(&self.scale_symbol_after, after) {
+            figure.quantity = figure.quantity.scaled(self.scale_symbols[s.as_str()])?;
+            figure.end += s.end();
+        } else if let Some(s) = whole_word(&self.scale_after, after) {
             let factor = self
                 .scales
                 .lookup(s.as_str().trim_start_matches(is_space))?;
@@ -1262,7 +1333,12 @@ impl Extractor {
                 }
             }
         }
-        if let Some(sign) = minus_sign_before(text, figure.start) {
+        // "al menos 12", "por lo menos": a minus word that ends a qualifier is no minus.
+        let minus = self.minus_before(text, figure.start).filter(|&sign| {
+            let (qualifier, start) = self.qualifier_before(text, figure.start);
+            qualifier == Qualifier::Exact || start > sign
+        });
+        if let Some(sign) = minus {
             figure.quantity.value = -figure.quantity.value;
             figure.start = sign;
         }
@@ -1276,6 +1352,18 @@ impl Extractor {
             figure.start = start;
         }
     }
+    /// Where a minus sign or word right before a figure starts ("−5", "minus 5", "минус 5").
+    fn minus_before(&self, text: &str, start: usize) -> Option<usize> {
+        minus_sign_before(text, start).or_else(|| {
+            let window_start = floor_boundary(text, start.saturating_sub(CONTEXT_BYTES));
+            let word = self
+                .minus_before
+                .captures(&text[window_start..start])?
+                .get(1)?;
+            Some(window_start + word.start())
+        })
+    }
+
     /// The qualifier right before a number, and where the fact then starts.
     fn qualifier_before(&self, text: &str, start: usize) -> (Qualifier, usize) {
         let window_start = floor_boundary(text, start.saturating_sub(CONTEXT_BYTES));
@@ -1427,6 +1515,50 @@ fn bounded(text: &str, span: Range<usize>) -> bool {
     !cuts(before, first) && !cuts(after, last)
 }
 
+/// The highest power a figure is raised to or scaled by in E notation ("1e10", "10^-6").
+const MAX_EXPONENT: u32 = 40;
+
+/// Scientific notation written after a figure: "1.5E-3", "1e10", "1.3x10^6", "1.1^23". The
+/// notation is the same in every language, so it is read here rather than from the packs.
+/// Returns the value and how many bytes the notation takes.
+fn exponent_after(base: Quantity, after: &str) -> Option<(Quantity, usize)> {
+    static NOTATION: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let re = NOTATION.get_or_init(|| {
+        Regex::new(r"^(?:(?P<e>[eE])|(?P<times>\s?[x×·]\s?10\^)|(?P<power>\^))(?P<exp>[+-]{0,2}[0-9]{1,3})")
+            .expect("a valid regex")
+    });
+    let caps = re.captures(after)?;
+    let whole = caps.get(0)?;
+    if cuts_word(after, whole.end()) || continues_after_separator(&after[whole.end()..]) {
+        return None;
+    }
+    let exp = caps.name("exp")?.as_str();
+    let negative = exp.matches('-').count() == 1;
+    let k: u32 = exp.trim_start_matches(['+', '-']).parse().ok()?;
+    if k > MAX_EXPONENT {
+        return None;
+    }
+    let raise = |x: Decimal| (0..k).try_fold(Decimal::ONE, |acc, _| acc.checked_mul(x));
+    let quantity = if caps.name("power").is_some() {
+        let power = raise(base.value)?;
+        let value = if negative {
+            Decimal::ONE.checked_div(power)?
+        } else {
+            power
+        };
+        Quantity::from_written(value.normalize())
+    } else {
+        let factor = raise(Decimal::TEN)?;
+        let factor = if negative {
+            Decimal::ONE.checked_div(factor)?
+        } else {
+            factor
+        };
+        base.scaled(factor)?
+    };
+    Some((quantity, whole.end()))
+}
+
 /// Where a minus sign standing right before a figure starts ("−5 °C", "-3,5%"); a hyphen after a
 /// word or figure ("COVID-19", "2020-2025") is no sign.
 fn minus_sign_before(text: &str, start: usize) -> Option<usize> {
@@ -1435,7 +1567,9 @@ fn minus_sign_before(text: &str, start: usize) -> Option<usize> {
     let stands_alone = before
         .next()
         .is_none_or(|(_, c)| c.is_whitespace() || is_ideograph(c) || "([:;：，（".contains(c));
-    (matches!(sign, '-' | '−' | '‒') && stands_alone).then_some(at)
+    // U+2212 is the minus sign; typesetters also write a figure dash or an en dash glued to the
+    // figure ("–5 °C"), and CJK text the full-width and small hyphen-minus.
+    (matches!(sign, '-' | '−' | '‒' | '–' | '－' | '﹣') && stands_alone).then_some(at)
 }
 
 /// The stretches of text a template can match in: every template holds a figure, so only the
@@ -1557,5 +1691,26 @@ mod tests {
             text[window].chars().count() <= 2 * 3 * MAX_WORD_CHARS,
             "a window of three words reaches across the whole run"
         );
+    }
+
+    fn read(figure: &str, after: &str) -> Option<(Decimal, usize)> {
+        let base = Quantity::from_written(Decimal::from_str_exact(figure).unwrap());
+        exponent_after(base, after).map(|(q, len)| (q.value, len))
+    }
+
+    #[test]
+    fn scientific_notation_scales_or_raises_the_figure() {
+        assert_eq!(
+            read("1", "e10 and"),
+            Some((Decimal::from(10_000_000_000u64), 3))
+        );
+        assert_eq!(read("1.5", "E-3,"), Some((Decimal::new(15, 4), 3)));
+        assert_eq!(read("10", "^6"), Some((Decimal::from(1_000_000), 2)));
+        assert_eq!(read("2.5", "^-1"), Some((Decimal::new(4, 1), 3)));
+        assert_eq!(read("1.3", "x10^6"), Some((Decimal::from(1_300_000), 5)));
+        // A hash or a word goes on after the notation; an exponent past 40 is no figure.
+        assert_eq!(read("3", "e5f"), None);
+        assert_eq!(read("1", "e400"), None);
+        assert_eq!(read("2", "e"), None);
     }
 }

@@ -283,6 +283,9 @@ pub struct Numbers {
     /// How a separator that is both decimal and grouping is read ("1.250") when the document itself
     /// gives no evidence.
     pub ambiguous: Reading,
+    /// Words standing before a figure that make it negative: "minus 5", "минус 5", "负三十二".
+    #[serde(default)]
+    pub minus: Forms,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -297,6 +300,10 @@ pub enum Reading {
 pub struct Scale {
     pub factor: DecimalText,
     pub words: Forms,
+    /// Abbreviations matched as written, capitals and all, glued to the figure or spaced: "3M",
+    /// "10k", "5bn", "1,2 Mio." ("5 m" is metres, never 5 million).
+    #[serde(default)]
+    pub symbols: Forms,
 }
 
 /// Numbers written as words. A number is a run of these words (separated by spaces or hyphens,
@@ -325,6 +332,23 @@ pub struct NumberWords {
     /// Whether the words of one number stand apart (most languages) or run together (zh, ja).
     #[serde(default = "spaced_default")]
     pub spaced: bool,
+    /// Decimal marks spoken as words: "two point five", "zwei Komma drei", "trois virgule cinq".
+    #[serde(default)]
+    pub points: Forms,
+    /// Denominators of fractions by value, forms that are no ordinal: `3: [thirds]`, `2: [demi]`.
+    /// A fraction ends a number: "two thirds" is the ratio 2/3.
+    #[serde(default)]
+    pub fractions: BTreeMap<DecimalText, Forms>,
+    /// Words between a numerator and its denominator: "one over three", "un sur trois".
+    #[serde(default)]
+    pub over: Forms,
+    /// Words between a denominator and its numerator: 三分之一, 3分の1.
+    #[serde(default)]
+    pub under: Forms,
+    /// Whether a last digit after a round unit stands for the next lower unit, as in Chinese
+    /// and Japanese (两千四百五 is 2450, 一万五 15 000; 零 marks a gap: 一千零五 is 1005).
+    #[serde(default)]
+    pub dropped_unit: bool,
 }
 
 impl Default for NumberWords {
@@ -336,6 +360,11 @@ impl Default for NumberWords {
             joiners: Vec::new(),
             weak: Vec::new(),
             spaced: true,
+            points: Vec::new(),
+            fractions: BTreeMap::new(),
+            over: Vec::new(),
+            under: Vec::new(),
+            dropped_unit: false,
         }
     }
 }

@@ -4,7 +4,7 @@
 //! A pack's number words compile into one phrase regex (a run of number words with separators and
 //! joiners between them); each match is then read word by word and composed into one value.
 
-use super::{is_word_char, Lexicon, SPACE};
+use super::{is_word_char, Lexicon};
 use crate::fact::Quantity;
 use crate::rules::{DecimalText, Forms, LangPack};
 use regex::Regex;
@@ -15,6 +15,9 @@ use std::ops::Range;
 /// Cache size of the lazy DFA of the regexes that scan whole texts or search around every
 /// figure; memory is taken only as states are built.
 pub(super) const DFA_CACHE_BYTES: usize = 64 << 20;
+/// White space within a line, with the direction marks of right-to-left text.
+const INLINE_SPACE: &str =
+    r"[[\s\u{200e}\u{200f}\u{061c}]&&[^\n\r\u{0b}\u{0c}\u{85}\u{2028}\u{2029}]]";
 /// The most words one number may take ("nine hundred ninety-nine thousand nine hundred
 /// ninety-nine million …" has fewer): longer runs of number words are read as several numbers.
 const MAX_NUMBER_WORDS: usize = 32;
@@ -30,13 +33,50 @@ enum Word {
     Scale(Decimal),
     /// An ordinal word; it ends the number.
     Ordinal(Decimal),
+    /// A decimal mark spoken as a word ("point", "virgule"): the words after it are the decimals.
+    Point,
+    /// The denominator of a fraction ("thirds", "tiers"); it ends the number. `ordinal` when the
+    /// form is an ordinal word too ("fifth", "trzecie"): alone or completing an ordinal
+    /// ("twenty-fifth") it is read as one.
+    Fraction { den: Decimal, ordinal: bool },
+    /// "over", "sur": the number before it is a numerator, the one after a denominator.
+    Over,
+    /// 分之, 分の: the number before it is a denominator, the one after a numerator.
+    Under,
+}
+
+/// A word of a phrase and whether a joiner ("and", "et") stands before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Token {
+    word: Word,
+    joined: bool,
 }
 
 /// A number read from words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct WordNumber {
-    pub quantity: Quantity,
+    pub value: WordValue,
     pub ordinal: bool,
+}
+
+/// What number words state: a quantity, or a fraction kept as numerator and denominator ("two
+/// thirds" is 2/3, as the figures "2/3" are). A fraction with a whole part ("two and a half",
+/// "cent et trois quarts") is a quantity where its value is a finite decimal (2.5, 100.75).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum WordValue {
+    Quantity(Quantity),
+    Ratio { num: Decimal, den: Decimal },
+}
+
+#[cfg(test)]
+impl WordNumber {
+    /// The quantity stated, unless the words state a fraction.
+    pub fn quantity(&self) -> Option<Quantity> {
+        match self.value {
+            WordValue::Quantity(q) => Some(q),
+            WordValue::Ratio { .. } => None,
+        }
+    }
 }
 
 /// The number words of one pack, compiled.
@@ -44,6 +84,7 @@ pub(super) struct NumberWordReader {
     phrase: Regex,
     token: Regex,
     words: Lexicon<Word>,
+    dropped_unit: bool,
 }
 
 impl NumberWordReader {
@@ -54,12 +95,21 @@ impl NumberWordReader {
             return None;
         }
         let weak: Lexicon<()> = Lexicon::new(nw.weak.iter().map(|w| (w, ())));
-        let entries = by_value(&nw.values, |value, form| Word::Value {
+        let ordinals: Lexicon<()> = Lexicon::new(nw.ordinals.values().flatten().map(|w| (w, ())));
+        // Fractions come first: a form that is an ordinal too is read as either (Word::Fraction).
+        let entries = by_value(&nw.fractions, |den, form| Word::Fraction {
+            den,
+            ordinal: ordinals.lookup(form).is_some(),
+        })
+        .chain(by_value(&nw.values, |value, form| Word::Value {
             value,
             weak: weak.lookup(form).is_some(),
-        })
+        }))
         .chain(by_value(&nw.multipliers, |v, _| Word::Multiplier(v)))
         .chain(by_value(&nw.ordinals, |v, _| Word::Ordinal(v)))
+        .chain(nw.points.iter().map(|w| (w, Word::Point)))
+        .chain(nw.over.iter().map(|w| (w, Word::Over)))
+        .chain(nw.under.iter().map(|w| (w, Word::Under)))
         .chain(
             pack.scales
                 .iter()
@@ -67,15 +117,16 @@ impl NumberWordReader {
         );
         let words = Lexicon::new(entries);
         let joiners = Lexicon::new(nw.joiners.iter().map(|j| (j, ()))).alternation();
+        // A line break ends a number: it ends a sentence, a heading, a list item or a table cell.
         let separator = if nw.spaced {
-            format!(r"(?:{SPACE}|-)+")
+            format!(r"(?:{INLINE_SPACE}|-)+")
         } else {
-            format!(r"(?:{SPACE}|-)*")
+            format!(r"(?:{INLINE_SPACE}|-)*")
         };
         let word = format!("(?i:{})", words.alternation());
         let gap = format!("{separator}(?:(?i:{joiners}){separator})?");
         let phrase = format!("{word}(?:{gap}{word})*");
-        let token = format!("^(?:{gap})?({word})");
+        let token = format!("^(?:{separator}(?:((?i:{joiners})){separator})?)?({word})");
         // The phrase regex scans whole texts with a large case-insensitive alternation: a larger
         // lazy-DFA cache keeps it from falling back to the much slower NFA simulation.
         let compiled = regex::RegexBuilder::new(&phrase)
@@ -87,6 +138,7 @@ impl NumberWordReader {
             phrase,
             token,
             words,
+            dropped_unit: nw.dropped_unit,
         }))
     }
 
@@ -107,9 +159,9 @@ impl NumberWordReader {
                     .rev()
                     .find_map(|last| {
                         let span = start..m.start() + words[last - 1].1.end;
-                        let plain: Vec<Word> = words[first..last].iter().map(|w| w.0).collect();
+                        let tokens: Vec<Token> = words[first..last].iter().map(|w| w.0).collect();
                         on_word_boundaries(text, span.clone())
-                            .then(|| compose(&plain))
+                            .then(|| read_tokens(&tokens, self.dropped_unit))
                             .flatten()
                             .map(|number| (last, span, number))
                     });
@@ -135,20 +187,25 @@ impl NumberWordReader {
     }
 
     /// The words of a phrase, each with where it stands in the phrase.
-    fn read_words(&self, phrase: &str) -> Vec<(Word, Range<usize>)> {
+    fn read_words(&self, phrase: &str) -> Vec<(Token, Range<usize>)> {
         let mut words = Vec::new();
         let mut at = 0;
         while at < phrase.len() {
             let Some(caps) = self.token.captures(&phrase[at..]) else {
                 break;
             };
-            let (Some(all), Some(word)) = (caps.get(0), caps.get(1)) else {
+            let (Some(all), Some(word)) = (caps.get(0), caps.get(2)) else {
                 break;
             };
             let Some(&w) = self.words.lookup(word.as_str()) else {
                 break;
             };
-            words.push((w, at + word.start()..at + word.end()));
+            // A form of several words carries its own joiner: "and a half", "et demi", "i pół".
+            let token = Token {
+                word: w,
+                joined: caps.get(1).is_some() || word.as_str().contains(char::is_whitespace),
+            };
+            words.push((token, at + word.start()..at + word.end()));
             at += all.end();
         }
         words
@@ -178,13 +235,148 @@ fn on_word_boundaries(text: &str, span: Range<usize>) -> bool {
     ) && !cuts(text[span.end..].chars().next(), phrase.chars().next_back())
 }
 
+/// Reads the words of one number: a fraction ("two thirds", "one over three", 三分之一), a decimal
+/// spoken with its mark ("two point five"), or whole words composed by [`compose`].
+fn read_tokens(tokens: &[Token], dropped_unit: bool) -> Option<WordNumber> {
+    let words: Vec<Word> = tokens.iter().map(|t| t.word).collect();
+    let at = |target: Word| words.iter().position(|w| *w == target);
+    if let Some(p) = at(Word::Over) {
+        return ratio(&words[..p], &words[p + 1..]);
+    }
+    if let Some(p) = at(Word::Under) {
+        return ratio(&words[p + 1..], &words[..p]);
+    }
+    if let Some(p) = at(Word::Point) {
+        return spoken_decimal(&words[..p], &words[p + 1..]);
+    }
+    if let Some(&Word::Fraction { den, ordinal }) = words.last() {
+        let (numerator, last) = tokens.split_at(tokens.len() - 1);
+        let as_ordinal = ordinal
+            .then(|| {
+                let ordinal = Token {
+                    word: Word::Ordinal(den),
+                    ..last[0]
+                };
+                compose_tokens(&[numerator, &[ordinal]].concat(), false, false)
+            })
+            .flatten();
+        return as_ordinal.or_else(|| fraction(numerator, den));
+    }
+    // "one third", "un quinto": after the word for one, an ordinal from third on is a denominator.
+    if let [Word::Value { value, .. }, Word::Ordinal(den)] = words[..] {
+        if value == Decimal::ONE && den >= Decimal::from(3) {
+            return ratio_of(value, den);
+        }
+    }
+    compose_tokens(tokens, dropped_unit, false)
+}
+
+/// A whole number of words, weak words allowed ("one" over three, "un" demi).
+fn whole(words: &[Word]) -> Option<Decimal> {
+    let n = compose_words(words, false, true)?;
+    match n.value {
+        WordValue::Quantity(q) if !n.ordinal && q.value.fract().is_zero() => Some(q.value),
+        _ => None,
+    }
+}
+
+fn ratio(num: &[Word], den: &[Word]) -> Option<WordNumber> {
+    let (num, den) = (whole(num)?, whole(den)?);
+    (!den.is_zero()).then_some(WordNumber {
+        value: WordValue::Ratio { num, den },
+        ordinal: false,
+    })
+}
+
+/// "two hundred point zero three" is 200.03: digits after the mark are read one by one, a
+/// number after it as its digits ("point seventy-one" is .71); a scale word may close it
+/// ("two point five million").
+fn spoken_decimal(int: &[Word], decimals: &[Word]) -> Option<WordNumber> {
+    let int = whole(int)?;
+    let (decimals, factor) = match decimals.split_last() {
+        Some((Word::Scale(m), rest)) => (rest, *m),
+        _ => (decimals, Decimal::ONE),
+    };
+    // "две целых пять десятых": the decimals as a fraction.
+    if let Some((Word::Fraction { den, .. }, num)) = decimals.split_last() {
+        let value = int.checked_add(whole(num)?.checked_div(*den)?)?;
+        return Some(WordNumber {
+            value: WordValue::Quantity(Quantity::from_written(value.normalize()).scaled(factor)?),
+            ordinal: false,
+        });
+    }
+    let digit = |w: &Word| match w {
+        Word::Value { value, .. } if value.fract().is_zero() && *value < Decimal::TEN => {
+            Some(value.to_string())
+        }
+        _ => None,
+    };
+    let digits: String = match decimals.iter().map(digit).collect::<Option<String>>() {
+        Some(d) if !d.is_empty() => d,
+        _ => whole(decimals)?.to_string(),
+    };
+    let value = Decimal::from_str_exact(&format!("{int}.{digits}")).ok()?;
+    let quantity = Quantity::from_written(value).scaled(factor)?;
+    Some(WordNumber {
+        value: WordValue::Quantity(quantity),
+        ordinal: false,
+    })
+}
+
+/// A numerator and its denominator word ("twenty-three fifths" is 23/5), or, where the words
+/// before the denominator make no one number, a whole part that a joiner sets apart and a
+/// numerator ("dois e três quartos" is 2 + 3/4).
+fn fraction(tokens: &[Token], den: Decimal) -> Option<WordNumber> {
+    let words: Vec<Word> = tokens.iter().map(|t| t.word).collect();
+    if let Some(num) = whole(&words) {
+        return ratio_of(num, den);
+    }
+    let split = tokens.iter().rposition(|t| t.joined).filter(|&at| at > 0)?;
+    let (whole_part, num) = words.split_at(split);
+    let num = whole(num)?;
+    let whole_part = whole(whole_part)?;
+    let part = num.checked_div(den)?;
+    let finite = part.checked_mul(den) == Some(num);
+    if !finite {
+        return ratio_of(whole_part.checked_mul(den)?.checked_add(num)?, den);
+    }
+    let value = (whole_part + part).normalize();
+    Some(WordNumber {
+        value: WordValue::Quantity(Quantity::from_written(value)),
+        ordinal: false,
+    })
+}
+
+fn ratio_of(num: Decimal, den: Decimal) -> Option<WordNumber> {
+    Some(WordNumber {
+        value: WordValue::Ratio { num, den },
+        ordinal: false,
+    })
+}
+
 /// Composes number words into one value: values add, multipliers multiply the group so far,
 /// scale words close a group ("two hundred thirty-five thousand" = (2·100 + 35)·1000).
-fn compose(words: &[Word]) -> Option<WordNumber> {
-    if words
+#[cfg(test)]
+fn compose(words: &[Word], dropped_unit: bool) -> Option<WordNumber> {
+    compose_words(words, dropped_unit, false)
+}
+
+fn compose_words(words: &[Word], dropped_unit: bool, allow_weak: bool) -> Option<WordNumber> {
+    let tokens: Vec<Token> = words
         .iter()
-        .all(|w| matches!(w, Word::Value { weak: true, .. }))
-    {
+        .map(|&word| Token {
+            word,
+            joined: false,
+        })
+        .collect();
+    compose_tokens(&tokens, dropped_unit, allow_weak)
+}
+
+fn compose_tokens(tokens: &[Token], dropped_unit: bool, allow_weak: bool) -> Option<WordNumber> {
+    let words: Vec<Word> = tokens.iter().map(|t| t.word).collect();
+    let weak = |w: &Word| matches!(w, Word::Value { weak: true, .. });
+    // "one", "half a" alone are no facts; "one and a half" is.
+    if !allow_weak && words.len() == 1 && weak(&words[0]) {
         return None;
     }
     if !words
@@ -201,13 +393,26 @@ fn compose(words: &[Word]) -> Option<WordNumber> {
         if ordinal {
             return None; // an ordinal word must come last
         }
-        let after_weak = i > 0 && matches!(words[i - 1], Word::Value { weak: true, .. });
+        let previous = i.checked_sub(1).map(|p| words[p]);
+        // 一千零五: a zero inside a number marks an empty place, it starts no other number.
+        let gap_zero = previous
+            == Some(Word::Value {
+                value: Decimal::ZERO,
+                weak: true,
+            })
+            && !(total + group + current).is_zero();
+        let after_weak = previous.as_ref().is_some_and(weak) && !gap_zero;
         match *word {
             // "un cinq étoiles", "ثلاثة وخمسة": two figures of the same places are two numbers.
+            // A fraction joined to a weak word adds: "one and a half", not "un mezzo".
             Word::Value { value, .. } | Word::Ordinal(value)
-                if after_weak || !adds_cleanly(group + current, value) =>
+                if (after_weak && (value.fract().is_zero() || !tokens[i].joined))
+                    || !adds_cleanly(group + current, value) =>
             {
                 return None;
+            }
+            Word::Value { value, .. } if dropped_unit && i + 1 == words.len() => {
+                current += value * dropped_unit_factor(previous, value);
             }
             Word::Value { value, .. } => current += value,
             Word::Ordinal(value) => {
@@ -227,16 +432,28 @@ fn compose(words: &[Word]) -> Option<WordNumber> {
                     step = Decimal::new(1, part.scale()) * m;
                 }
             }
+            Word::Point | Word::Fraction { .. } | Word::Over | Word::Under => return None,
         }
     }
     let value = (total + group + current).normalize();
     Some(WordNumber {
-        quantity: Quantity {
+        value: WordValue::Quantity(Quantity {
             value,
             step: step.normalize(),
-        },
+        }),
         ordinal,
     })
+}
+
+/// 两千四百五: a last digit right after a unit of a hundred or more counts the next lower unit.
+fn dropped_unit_factor(previous: Option<Word>, value: Decimal) -> Decimal {
+    let digit = value.fract().is_zero() && value > Decimal::ZERO && value < Decimal::TEN;
+    match previous {
+        Some(Word::Multiplier(m) | Word::Scale(m)) if digit && m >= Decimal::ONE_HUNDRED => {
+            m / Decimal::TEN
+        }
+        _ => Decimal::ONE,
+    }
 }
 
 /// Whether `value` continues the number `sum` so far: a smaller part after a round one
@@ -247,9 +464,24 @@ fn adds_cleanly(sum: Decimal, value: Decimal) -> bool {
         return true;
     }
     let round = |x: Decimal| (x % Decimal::TEN).is_zero();
-    let descending = value < sum && round(sum);
+    // The value fills places the sum leaves empty: 20 + 5, 100 + 20, not 70 + 60.
+    let descending = value < lowest_place(sum);
+    // Counting by twenties: soixante-dix (60 + 10), quatre-vingt-dix-sept (80 + 17).
+    let score = Decimal::from(20);
+    let vigesimal = [Decimal::from(60), Decimal::from(80)].contains(&(sum % Decimal::ONE_HUNDRED))
+        && value >= Decimal::TEN
+        && value < score;
     let ascending = sum < Decimal::TEN && value > sum && round(value);
-    descending || ascending
+    descending || vigesimal || ascending
+}
+
+/// The largest power of ten that divides `sum` (10 for 70, 100 for 200, 1 for 25).
+fn lowest_place(sum: Decimal) -> Decimal {
+    let mut place = Decimal::ONE;
+    while (sum % (place * Decimal::TEN)).is_zero() && place < sum {
+        place *= Decimal::TEN;
+    }
+    place
 }
 
 fn at_least_one(value: Decimal) -> Decimal {
@@ -317,6 +549,10 @@ fn to_roman(mut value: u32) -> String {
 mod tests {
     use super::*;
 
+    fn compose_test(words: &[Word]) -> Option<WordNumber> {
+        compose(words, false)
+    }
+
     fn value(v: i64) -> Word {
         Word::Value {
             value: Decimal::from(v),
@@ -328,16 +564,16 @@ mod tests {
     fn words_compose_by_groups() {
         let hundred = Word::Multiplier(Decimal::from(100));
         let thousand = Word::Scale(Decimal::from(1000));
-        let n = compose(&[value(2), hundred, value(30), value(5), thousand]).unwrap();
-        assert_eq!(n.quantity.value, Decimal::from(235_000));
-        assert_eq!(n.quantity.step, Decimal::from(1000));
+        let n = compose_test(&[value(2), hundred, value(30), value(5), thousand]).unwrap();
+        assert_eq!(n.quantity().unwrap().value, Decimal::from(235_000));
+        assert_eq!(n.quantity().unwrap().step, Decimal::from(1000));
         let ten = Word::Multiplier(Decimal::from(10));
         let wan = Word::Scale(Decimal::from(10_000));
         let thousand_zh = Word::Multiplier(Decimal::from(1000));
         // 二十三万五千
-        let n = compose(&[value(2), ten, value(3), wan, value(5), thousand_zh]).unwrap();
-        assert_eq!(n.quantity.value, Decimal::from(235_000));
-        assert_eq!(n.quantity.step, Decimal::ONE);
+        let n = compose_test(&[value(2), ten, value(3), wan, value(5), thousand_zh]).unwrap();
+        assert_eq!(n.quantity().unwrap().value, Decimal::from(235_000));
+        assert_eq!(n.quantity().unwrap().step, Decimal::ONE);
     }
 
     #[test]
@@ -346,11 +582,15 @@ mod tests {
             value: Decimal::ONE,
             weak: true,
         };
-        assert_eq!(compose(&[one]), None);
-        assert_eq!(compose(&[Word::Scale(Decimal::from(1000))]), None);
+        assert_eq!(compose_test(&[one]), None);
+        assert_eq!(compose_test(&[Word::Scale(Decimal::from(1000))]), None);
         let million = Word::Scale(Decimal::from(1_000_000));
         assert_eq!(
-            compose(&[one, million]).unwrap().quantity.value,
+            compose_test(&[one, million])
+                .unwrap()
+                .quantity()
+                .unwrap()
+                .value,
             Decimal::from(1_000_000)
         );
     }
@@ -366,6 +606,155 @@ mod tests {
         assert!(!adds_cleanly(d(3), d(5)));
         assert!(!adds_cleanly(d(20), d(20)));
         assert!(!adds_cleanly(d(125), d(3)));
+    }
+
+    fn tokens(words: &[Word]) -> Vec<Token> {
+        words
+            .iter()
+            .map(|&word| Token {
+                word,
+                joined: false,
+            })
+            .collect()
+    }
+
+    fn ratio_value(n: WordNumber) -> (Decimal, Decimal) {
+        match n.value {
+            WordValue::Ratio { num, den } => (num, den),
+            WordValue::Quantity(q) => panic!("a quantity {q}, not a ratio"),
+        }
+    }
+
+    #[test]
+    fn fractions_are_ratios_and_whole_parts_add() {
+        let d = |v: i64| Decimal::from(v);
+        let thirds = Word::Fraction {
+            den: d(3),
+            ordinal: false,
+        };
+        // "two thirds"
+        let n = read_tokens(&tokens(&[value(2), thirds]), false).unwrap();
+        assert_eq!(ratio_value(n), (d(2), d(3)));
+        // "one over three", "三分之一"
+        let one = Word::Value {
+            value: Decimal::ONE,
+            weak: true,
+        };
+        let n = read_tokens(&tokens(&[one, Word::Over, value(3)]), false).unwrap();
+        assert_eq!(ratio_value(n), (d(1), d(3)));
+        let n = read_tokens(&tokens(&[value(3), Word::Under, one]), false).unwrap();
+        assert_eq!(ratio_value(n), (d(1), d(3)));
+        // "dois e três quartos": 2.75, a finite decimal; "vinte e três quintos" is 23/5, as
+        // "vinte e três" is one number.
+        let quarters = Word::Fraction {
+            den: d(4),
+            ordinal: false,
+        };
+        let mut mixed = tokens(&[value(2), value(3), quarters]);
+        mixed[1].joined = true;
+        let n = read_tokens(&mixed, false).unwrap();
+        assert_eq!(n.quantity().unwrap().value, Decimal::new(275, 2));
+        let fifths = Word::Fraction {
+            den: d(5),
+            ordinal: false,
+        };
+        let mut one_number = tokens(&[value(20), value(3), fifths]);
+        one_number[1].joined = true;
+        let n = read_tokens(&one_number, false).unwrap();
+        assert_eq!(ratio_value(n), (d(23), d(5)));
+        // A fraction word alone states nothing.
+        assert_eq!(read_tokens(&tokens(&[thirds]), false), None);
+    }
+
+    #[test]
+    fn an_ordinal_fraction_word_stays_an_ordinal_where_it_completes_one() {
+        let d = |v: i64| Decimal::from(v);
+        let fifth = Word::Fraction {
+            den: d(5),
+            ordinal: true,
+        };
+        let one = Word::Value {
+            value: Decimal::ONE,
+            weak: true,
+        };
+        // "twenty-fifth" is an ordinal, "fifth" alone too, "one fifth" a fraction.
+        let n = read_tokens(&tokens(&[value(20), fifth]), false).unwrap();
+        assert!(n.ordinal);
+        assert_eq!(n.quantity().unwrap().value, d(25));
+        assert!(read_tokens(&tokens(&[fifth]), false).unwrap().ordinal);
+        let n = read_tokens(&tokens(&[one, fifth]), false).unwrap();
+        assert_eq!(ratio_value(n), (d(1), d(5)));
+    }
+
+    #[test]
+    fn spoken_decimals_read_digits_or_a_number_after_the_mark() {
+        let hundred = Word::Multiplier(Decimal::ONE_HUNDRED);
+        let zero = Word::Value {
+            value: Decimal::ZERO,
+            weak: true,
+        };
+        // "two hundred point zero three", "two hundred point seventy-one"
+        let n = read_tokens(
+            &tokens(&[value(2), hundred, Word::Point, zero, value(3)]),
+            false,
+        )
+        .unwrap();
+        assert_eq!(n.quantity().unwrap().value, Decimal::new(20003, 2));
+        let n = read_tokens(
+            &tokens(&[value(2), hundred, Word::Point, value(70), value(1)]),
+            false,
+        )
+        .unwrap();
+        assert_eq!(n.quantity().unwrap().value, Decimal::new(20071, 2));
+        // "two point five million"
+        let million = Word::Scale(Decimal::from(1_000_000));
+        let n = read_tokens(&tokens(&[value(2), Word::Point, value(5), million]), false).unwrap();
+        assert_eq!(n.quantity().unwrap().value, Decimal::from(2_500_000));
+        // "две целых пять десятых"
+        let tenths = Word::Fraction {
+            den: Decimal::TEN,
+            ordinal: false,
+        };
+        let n = read_tokens(&tokens(&[value(2), Word::Point, value(5), tenths]), false).unwrap();
+        assert_eq!(n.quantity().unwrap().value, Decimal::new(25, 1));
+    }
+
+    #[test]
+    fn a_dropped_last_unit_counts_the_next_lower_one() {
+        let hundred = Word::Multiplier(Decimal::ONE_HUNDRED);
+        let thousand = Word::Multiplier(Decimal::from(1000));
+        let wan = Word::Scale(Decimal::from(10_000));
+        let zero = Word::Value {
+            value: Decimal::ZERO,
+            weak: true,
+        };
+        // 两千四百五 = 2450, 一万五 = 15 000, 一千零五 = 1005; without the rule 二百五 is 205.
+        let words = [value(2), thousand, value(4), hundred, value(5)];
+        assert_eq!(
+            compose(&words, true).unwrap().quantity().unwrap().value,
+            Decimal::from(2450)
+        );
+        assert_eq!(
+            compose(&words, false).unwrap().quantity().unwrap().value,
+            Decimal::from(2405)
+        );
+        let n = compose(&[value(1), wan, value(5)], true).unwrap();
+        assert_eq!(n.quantity().unwrap().value, Decimal::from(15_000));
+        let n = compose(&[value(1), thousand, zero, value(5)], true).unwrap();
+        assert_eq!(n.quantity().unwrap().value, Decimal::from(1005));
+    }
+
+    #[test]
+    fn french_counts_by_twenties_and_a_filled_place_starts_a_new_number() {
+        let d = |v: i64| Decimal::from(v);
+        assert!(adds_cleanly(d(60), d(11)));
+        assert!(adds_cleanly(d(80), d(17)));
+        assert!(!adds_cleanly(d(70), d(60)));
+        assert!(!adds_cleanly(d(70), d(11)));
+        assert!(adds_cleanly(d(100), d(20)));
+        assert!(adds_cleanly(d(120), d(5)));
+        assert_eq!(lowest_place(d(200)), d(100));
+        assert_eq!(lowest_place(d(25)), d(1));
     }
 
     #[test]
