@@ -38,11 +38,18 @@ pub(super) struct WordNumber {
     pub ordinal: bool,
 }
 
+/// The largest value a word of a clock or calendar placeholder adds: minutes go to 59.
+const SMALL_WORD_MAX: u32 = 59;
+/// The most words a clock or calendar number takes: "twenty-first", "сорок пять", "十二".
+const SMALL_NUMBER_WORDS: usize = 3;
+
 /// The number words of one pack, compiled.
 pub(super) struct NumberWordReader {
     phrase: Regex,
     token: Regex,
     words: Lexicon<Word>,
+    /// A pattern for a small number in words (an hour, a minute, a day of the month).
+    small: String,
 }
 
 impl NumberWordReader {
@@ -74,6 +81,11 @@ impl NumberWordReader {
         let word = format!("(?i:{})", words.alternation());
         let gap = format!("{separator}(?:(?i:{joiners}){separator})?");
         let phrase = format!("{word}(?:{gap}{word})*");
+        let small_word = format!("(?i:{})", small_words(nw).alternation());
+        let small = format!(
+            "{small_word}(?:{gap}{small_word}){{0,{}}}",
+            SMALL_NUMBER_WORDS - 1
+        );
         let token = format!("^(?:{gap})?({word})");
         // The phrase regex scans whole texts with a large case-insensitive alternation: a larger
         // lazy-DFA cache keeps it from falling back to the much slower NFA simulation.
@@ -86,7 +98,23 @@ impl NumberWordReader {
             phrase,
             token,
             words,
+            small,
         }))
+    }
+
+    /// A regex (no groups) matching a small number in words: the pack's values and ordinals up
+    /// to 59, and its multipliers up to ten ("十二"), at most three words. What it matches is read
+    /// with [`NumberWordReader::read_whole`], which checks that the words make one number.
+    pub fn small_pattern(&self) -> &str {
+        &self.small
+    }
+
+    /// The number `text` writes in words, when its words make exactly one number.
+    pub fn read_whole(&self, text: &str) -> Option<WordNumber> {
+        match self.find_all(text).as_slice() {
+            [(span, number)] if *span == (0..text.len()) => Some(*number),
+            _ => None,
+        }
     }
 
     /// Every number written in words in `text`, with its value. A run of number words is cut
@@ -152,6 +180,25 @@ impl NumberWordReader {
         }
         words
     }
+}
+
+/// The words a small number is made of: integer values and ordinals up to [`SMALL_WORD_MAX`],
+/// multipliers up to ten.
+fn small_words(nw: &crate::rules::NumberWords) -> Lexicon<()> {
+    let up_to = |table: &BTreeMap<DecimalText, Forms>, limit: u32| -> Vec<String> {
+        table
+            .iter()
+            .filter(|(value, _)| value.0.fract().is_zero() && value.0 <= Decimal::from(limit))
+            .flat_map(|(_, forms)| forms.iter().cloned())
+            .collect()
+    };
+    let forms = [
+        up_to(&nw.values, SMALL_WORD_MAX),
+        up_to(&nw.ordinals, SMALL_WORD_MAX),
+        up_to(&nw.multipliers, 10),
+    ]
+    .concat();
+    Lexicon::new(forms.iter().map(|f| (f, ())))
 }
 
 fn by_value<'a>(
