@@ -272,9 +272,11 @@ impl Extractor {
                 let message = format!("{field} do not compile: {}", one_line(&e));
                 rule_error(&file, source, &field, message)
             })?;
-        let small_words = number_words
-            .as_ref()
-            .map_or_else(|| alternatives(Vec::new()), |r| r.small_pattern().to_string());
+        let small_words = |lazy| {
+            number_words
+                .as_ref()
+                .map_or_else(|| alternatives(Vec::new()), |r| r.small_pattern(lazy).to_string())
+        };
         let ctx = TemplateContext {
             file: &file,
             source,
@@ -286,7 +288,8 @@ impl Extractor {
             pm: &clock_word(&clock.pm),
             night: &clock_word(&clock.night),
             fractions: &clock_fractions.alternation(),
-            small_words: &small_words,
+            small_words: &small_words(false),
+            hour_words: &small_words(true),
         };
         let compile_all = |templates: &[&[Template]], usage| {
             templates
@@ -515,6 +518,8 @@ struct TemplateContext<'a> {
     fractions: &'a str,
     /// A small number in the pack's words (see `NumberWordReader::small_pattern`).
     small_words: &'a str,
+    /// The same, as few words as fit: an hour.
+    hour_words: &'a str,
 }
 
 impl TemplateContext<'_> {
@@ -545,8 +550,8 @@ impl TemplateContext<'_> {
             (TemplateUse::Date, "month") => Some(format!("(?i:{})", self.months)),
             (TemplateUse::Date | TemplateUse::Year, "year") => Some(format!("{d}{{4}}")),
             (TemplateUse::Date, "yy") => Some(format!("{d}{{2}}")),
-            (TemplateUse::Time, "hour") => Some(format!("{d}{{1,2}}|{}", self.small_words)),
-            (TemplateUse::Time, "hour_words") => Some(self.small_words.to_string()),
+            (TemplateUse::Time, "hour") => Some(format!("{d}{{1,2}}|{}", self.hour_words)),
+            (TemplateUse::Time, "hour_words") => Some(self.hour_words.to_string()),
             (TemplateUse::Time, "minute") => Some(format!(
                 "{d}{{2}}|{}|(?i:{})",
                 self.small_words, self.fractions

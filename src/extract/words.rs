@@ -48,8 +48,11 @@ pub(super) struct NumberWordReader {
     phrase: Regex,
     token: Regex,
     words: Lexicon<Word>,
-    /// A pattern for a small number in words (an hour, a minute, a day of the month).
+    /// A pattern for a small number in words (a minute, a day of the month): as many words as fit.
     small: String,
+    /// The same, taking as few words as the template lets it (an hour: in "seven thirty pm" the
+    /// hour is "seven", the minutes "thirty").
+    small_lazy: String,
 }
 
 impl NumberWordReader {
@@ -82,9 +85,10 @@ impl NumberWordReader {
         let gap = format!("{separator}(?:(?i:{joiners}){separator})?");
         let phrase = format!("{word}(?:{gap}{word})*");
         let small_word = format!("(?i:{})", small_words(nw).alternation());
-        let small = format!(
-            "{small_word}(?:{gap}{small_word}){{0,{}}}",
-            SMALL_NUMBER_WORDS - 1
+        let more = format!("(?:{gap}{small_word}){{0,{}}}", SMALL_NUMBER_WORDS - 1);
+        let (small, small_lazy) = (
+            format!("{small_word}{more}"),
+            format!("{small_word}{more}?"),
         );
         let token = format!("^(?:{gap})?({word})");
         // The phrase regex scans whole texts with a large case-insensitive alternation: a larger
@@ -99,14 +103,20 @@ impl NumberWordReader {
             token,
             words,
             small,
+            small_lazy,
         }))
     }
 
     /// A regex (no groups) matching a small number in words: the pack's values and ordinals up
-    /// to 59, and its multipliers up to ten ("十二"), at most three words. What it matches is read
-    /// with [`NumberWordReader::read_whole`], which checks that the words make one number.
-    pub fn small_pattern(&self) -> &str {
-        &self.small
+    /// to 59, and its multipliers up to ten ("十二"), at most three words; `lazy` takes as few as
+    /// the rest of the template allows. What it matches is read with
+    /// [`NumberWordReader::read_whole`], which checks that the words make one number.
+    pub fn small_pattern(&self, lazy: bool) -> &str {
+        if lazy {
+            &self.small_lazy
+        } else {
+            &self.small
+        }
     }
 
     /// The number `text` writes in words, when its words make exactly one number.
