@@ -918,7 +918,7 @@ impl Extractor {
         let alternative = twelve_hour.then(|| {
             let (chosen, other) = (time(hour), time((hour + 12) % 24));
             let note = format!(
-                "read as {}; {} is the other reading (12-hour clock)",
+                "read as {} on the 12-hour clock; {} is the other reading",
                 chosen.clock(),
                 other.clock()
             );
