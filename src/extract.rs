@@ -552,13 +552,14 @@ impl TemplateContext<'_> {
             (TemplateUse::Date, "yy") => Some(format!("{d}{{2}}")),
             (TemplateUse::Time, "hour") => Some(format!("{d}{{1,2}}|{}", self.hour_words)),
             (TemplateUse::Time, "hour_words") => Some(self.hour_words.to_string()),
+            // Fractions first: "一刻" is a quarter, not the number word 一.
             (TemplateUse::Time, "minute") => Some(format!(
-                "{d}{{2}}|{}|(?i:{})",
-                self.small_words, self.fractions
+                "{d}{{2}}|(?i:{})|{}",
+                self.fractions, self.small_words
             )),
             (TemplateUse::Time, "minutes_before") => Some(format!(
-                "{d}{{1,2}}|{}|(?i:{})",
-                self.small_words, self.fractions
+                "{d}{{1,2}}|(?i:{})|{}",
+                self.fractions, self.small_words
             )),
             (TemplateUse::Time, "fraction_before" | "fraction_into") => {
                 Some(format!("(?i:{})", self.fractions))
@@ -694,17 +695,14 @@ impl Extractor {
         let windows = windows_around(text, candidates.iter().map(regex::Match::range));
         // Numbers in words are read once: their spans also open the windows where dates and
         // times may be written in words ("the first of May", "half past eight").
-        let word_numbers = self
+        let (word_numbers, word_runs) = self
             .number_words
             .as_ref()
-            .map(|reader| reader.find_all(text))
+            .map(|reader| reader.scan(text))
             .unwrap_or_default();
         let clock_windows = windows_around(
             text,
-            merge_sorted(
-                candidates.iter().map(regex::Match::range),
-                word_numbers.iter().map(|(span, _)| span.clone()),
-            ),
+            merge_sorted(candidates.iter().map(regex::Match::range), word_runs.into_iter()),
         );
         let identifier = |c: &Captures| {
             let id = c.name("id").or_else(|| c.get(0))?;

@@ -119,21 +119,36 @@ impl NumberWordReader {
         }
     }
 
-    /// The number `text` writes in words, when its words make exactly one number.
+    /// The number `text` writes in words, when its words make exactly one number. The template
+    /// that matched says what the words are (an hour, a day), so a weak word counts here: "one
+    /// o'clock", "八時".
     pub fn read_whole(&self, text: &str) -> Option<WordNumber> {
-        match self.find_all(text).as_slice() {
-            [(span, number)] if *span == (0..text.len()) => Some(*number),
-            _ => None,
+        let words = self.read_words(text);
+        let (first, last) = (words.first()?, words.last()?);
+        if first.1.start != 0 || last.1.end != text.len() {
+            return None;
         }
+        let strong: Vec<Word> = words
+            .iter()
+            .map(|(word, _)| match *word {
+                Word::Value { value, .. } => Word::Value { value, weak: false },
+                other => other,
+            })
+            .collect();
+        compose(&strong)
     }
 
     /// Every number written in words in `text`, with its value. A run of number words is cut
     /// where it stops being one number: "two secondary" is "two" (the "second" of "secondary"
     /// ends inside a word), "the first two days" is "first" and "two", "ثلاثة وخمسة" is 3 and 5.
-    pub fn find_all(&self, text: &str) -> Vec<(Range<usize>, WordNumber)> {
+    /// Also returns the span of every run of number words, numbers or not (a weak "one" or "八"
+    /// alone makes no number but may be an hour: "one o'clock", "午後八時").
+    pub fn scan(&self, text: &str) -> (Vec<(Range<usize>, WordNumber)>, Vec<Range<usize>>) {
         let mut found = Vec::new();
+        let mut runs = Vec::new();
         let mut pos = 0;
         while let Some(m) = self.phrase.find_at(text, pos) {
+            runs.push(m.range());
             // The words of one phrase are read once; numbers are then taken from them in order,
             // each at most MAX_NUMBER_WORDS long, so a long run of number words stays linear.
             let words = self.read_words(m.as_str());
@@ -168,7 +183,7 @@ impl NumberWordReader {
                 pos += 1;
             }
         }
-        found
+        (found, runs)
     }
 
     /// The words of a phrase, each with where it stands in the phrase.
