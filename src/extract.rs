@@ -273,9 +273,10 @@ impl Extractor {
                 rule_error(&file, source, &field, message)
             })?;
         let small_words = |lazy| {
-            number_words
-                .as_ref()
-                .map_or_else(|| alternatives(Vec::new()), |r| r.small_pattern(lazy).to_string())
+            number_words.as_ref().map_or_else(
+                || alternatives(Vec::new()),
+                |r| r.small_pattern(lazy).to_string(),
+            )
         };
         let ctx = TemplateContext {
             file: &file,
@@ -340,12 +341,13 @@ impl Extractor {
             times: compile_all(&[&pack.times, &common.times], TemplateUse::Time)?,
             day_parts,
             clock_fractions,
-            named_times: (!named_time_values.exact.is_empty() || !named_time_values.stems.is_empty())
-                .then(|| {
-                    let alts = named_time_values.alternation();
-                    ctx.regex(&format!("(?i:{alts})"), "clock_words")
-                })
-                .transpose()?,
+            named_times: (!named_time_values.exact.is_empty()
+                || !named_time_values.stems.is_empty())
+            .then(|| {
+                let alts = named_time_values.alternation();
+                ctx.regex(&format!("(?i:{alts})"), "clock_words")
+            })
+            .transpose()?,
             named_time_values,
             years: compile_all(&[&pack.years], TemplateUse::Year)?,
             ranges: compile_all(&[&pack.ranges, &common.ranges], TemplateUse::Range)?,
@@ -702,7 +704,10 @@ impl Extractor {
             .unwrap_or_default();
         let clock_windows = windows_around(
             text,
-            merge_sorted(candidates.iter().map(regex::Match::range), word_runs.into_iter()),
+            merge_sorted(
+                candidates.iter().map(regex::Match::range),
+                word_runs.into_iter(),
+            ),
         );
         let identifier = |c: &Captures| {
             let id = c.name("id").or_else(|| c.get(0))?;
@@ -711,25 +716,37 @@ impl Extractor {
         let (ids, named_ids) = (&self.identifiers, &self.named_identifiers);
         self.templated(doc, ids, &mut taken, &mut facts, &windows, identifier);
         let evidence = self.separator_evidence(&candidates);
-        self.templated(doc, &self.dates, &mut taken, &mut facts, &clock_windows, |c| {
-            let date = self.date_value(c)?;
-            let alternative = self.swapped_date(&date, c).map(|other| {
-                let note = format!(
-                    "read as {}; {} is the other reading",
-                    date.iso(),
-                    other.iso()
-                );
-                (Value::Date(other), note)
-            });
-            Some(Templated {
-                kind: Kind::Date,
-                value: Value::Date(date),
-                alternative,
-            })
-        });
-        self.templated(doc, &self.times, &mut taken, &mut facts, &clock_windows, |c| {
-            self.time_value(c)
-        });
+        self.templated(
+            doc,
+            &self.dates,
+            &mut taken,
+            &mut facts,
+            &clock_windows,
+            |c| {
+                let date = self.date_value(c)?;
+                let alternative = self.swapped_date(&date, c).map(|other| {
+                    let note = format!(
+                        "read as {}; {} is the other reading",
+                        date.iso(),
+                        other.iso()
+                    );
+                    (Value::Date(other), note)
+                });
+                Some(Templated {
+                    kind: Kind::Date,
+                    value: Value::Date(date),
+                    alternative,
+                })
+            },
+        );
+        self.templated(
+            doc,
+            &self.times,
+            &mut taken,
+            &mut facts,
+            &clock_windows,
+            |c| self.time_value(c),
+        );
         self.named_times(doc, &mut taken, &mut facts);
         self.templated(doc, named_ids, &mut taken, &mut facts, &windows, identifier);
         self.templated(doc, &self.ranges, &mut taken, &mut facts, &windows, |c| {
@@ -828,12 +845,19 @@ impl Extractor {
 
     fn date_value(&self, caps: &Captures) -> Option<PartialDate> {
         let words = |name: &str, ordinal_only: bool| {
-            let number = self.number_words.as_ref()?.read_whole(caps.name(name)?.as_str())?;
+            let number = self
+                .number_words
+                .as_ref()?
+                .read_whole(caps.name(name)?.as_str())?;
             (number.ordinal || !ordinal_only)
                 .then(|| whole_u8(number.quantity.value))
                 .flatten()
         };
-        let day = match (caps.name("day"), caps.name("day_words"), caps.name("day_ordinal")) {
+        let day = match (
+            caps.name("day"),
+            caps.name("day_words"),
+            caps.name("day_ordinal"),
+        ) {
             (Some(d), _, _) => Some(self.small_integer(d.as_str())?),
             (None, Some(_), _) => Some(words("day_words", false)?),
             (None, None, Some(_)) => Some(words("day_ordinal", true)?),
@@ -865,7 +889,9 @@ impl Extractor {
         let (day, month) = (date.day?, date.month?);
         let month_num = caps.name("month_num")?;
         // A year written first is followed by its month in every language: 2015/08/12.
-        let year_first = caps.name("year").is_some_and(|y| y.start() < month_num.start());
+        let year_first = caps
+            .name("year")
+            .is_some_and(|y| y.start() < month_num.start());
         (self.both_date_orders && !year_first && day <= 12 && day != month).then_some(PartialDate {
             day: Some(month),
             month: Some(day),
@@ -953,7 +979,10 @@ impl Extractor {
             if !bounded(text, span.clone()) || taken.overlaps(&span) {
                 continue;
             }
-            let hour = *self.named_time_values.lookup(m.as_str()).expect("a named time");
+            let hour = *self
+                .named_time_values
+                .lookup(m.as_str())
+                .expect("a named time");
             let time = TimeOfDay {
                 hour,
                 minute: 0,
@@ -1721,4 +1750,66 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
         at -= 1;
     }
     at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_parts_move_the_hour_they_can_name() {
+        assert_eq!(DayPart::Am.hour(12), Some(0));
+        assert_eq!(DayPart::Am.hour(0), Some(0), "凌晨0点");
+        assert_eq!(DayPart::Am.hour(15), None);
+        assert_eq!(DayPart::Pm.hour(3), Some(15));
+        assert_eq!(DayPart::Pm.hour(12), Some(12));
+        assert_eq!(DayPart::Pm.hour(15), Some(15), "下午15点");
+        assert_eq!(DayPart::Pm.hour(0), None);
+        assert_eq!(DayPart::Night.hour(11), Some(23), "11 часов ночи");
+        assert_eq!(DayPart::Night.hour(2), Some(2), "2 часа ночи");
+        assert_eq!(DayPart::Night.hour(12), Some(0));
+        assert_eq!(DayPart::Night.hour(15), None);
+    }
+
+    fn times(code: &str, text: &str) -> Vec<(String, Option<String>)> {
+        let rules = RuleSet::with_dirs(&[]).expect("embedded rules load");
+        let extractor = Extractor::compile(&rules, rules.pack(code).unwrap()).unwrap();
+        let doc = Document::from_text(format!("t.{code}.txt"), text.to_string());
+        extractor
+            .extract(&doc)
+            .into_iter()
+            .filter(|f| f.kind == Kind::Time)
+            .map(|f| (f.value.to_string(), f.alternative.map(|a| a.to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn an_hour_in_words_without_a_day_part_keeps_both_readings() {
+        let pair = |a: &str, b: Option<&str>| (a.to_string(), b.map(str::to_string));
+        assert_eq!(
+            times("en", "at half past eight, a quarter to 9 p.m. and 9:15"),
+            vec![
+                pair("08:30", Some("20:30")),
+                pair("20:45", None),
+                pair("09:15", None)
+            ]
+        );
+        assert_eq!(
+            times("ru", "в половине девятого"),
+            vec![pair("08:30", Some("20:30"))]
+        );
+    }
+
+    #[test]
+    fn minutes_counted_back_cross_midnight_and_ranges_stay_ranges() {
+        let values = |code, text| {
+            times(code, text)
+                .into_iter()
+                .map(|t| t.0)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(values("en", "a quarter to 12 a.m."), vec!["23:45"]);
+        assert_eq!(values("en", "from 5 to 10 people"), Vec::<String>::new());
+        assert_eq!(values("de", "halb eins"), vec!["00:30"]);
+    }
 }

@@ -388,6 +388,42 @@ fn to_roman(mut value: u32) -> String {
 mod tests {
     use super::*;
 
+    fn english() -> NumberWordReader {
+        let rules = crate::rules::RuleSet::with_dirs(&[]).expect("embedded rules load");
+        let pack = rules.pack("en").expect("an English pack");
+        NumberWordReader::compile(pack)
+            .expect("English has number words")
+            .expect("English number words compile")
+    }
+
+    #[test]
+    fn a_whole_reading_counts_weak_words_and_wants_one_number() {
+        let reader = english();
+        let read = |text: &str| {
+            reader
+                .read_whole(text)
+                .map(|n| (n.quantity.value, n.ordinal))
+        };
+        assert_eq!(read("one"), Some((Decimal::ONE, false)));
+        assert_eq!(read("twenty-first"), Some((Decimal::from(21), true)));
+        assert_eq!(read("forty five"), Some((Decimal::from(45), false)));
+        // Two numbers, or something that is no number word, are no whole reading.
+        assert_eq!(read("seven eight"), None);
+        assert_eq!(read("seven o'clock"), None);
+    }
+
+    #[test]
+    fn the_lazy_small_pattern_takes_as_few_words_as_it_can() {
+        let reader = english();
+        let first = |lazy: bool, text: &'static str| {
+            let re = Regex::new(&format!("^(?:{})", reader.small_pattern(lazy))).unwrap();
+            re.find(text).map(|m| m.as_str())
+        };
+        assert_eq!(first(false, "forty five pm"), Some("forty five"));
+        assert_eq!(first(true, "forty five pm"), Some("forty"));
+        assert_eq!(first(false, "hundred"), None, "no multiplier above ten");
+    }
+
     fn value(v: i64) -> Word {
         Word::Value {
             value: Decimal::from(v),
