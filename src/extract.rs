@@ -1193,7 +1193,7 @@ impl Extractor {
     fn word_numbers(
         &self,
         doc: &Document,
-        found: Vec<(Range<usize>, words::WordNumber)>,
+        found: Vec<words::FoundNumber>,
         taken: &mut Taken,
         facts: &mut Vec<Fact>,
     ) {

@@ -43,6 +43,9 @@ const SMALL_WORD_MAX: u32 = 59;
 /// The most words a clock or calendar number takes: "twenty-first", "сорок пять", "十二".
 const SMALL_NUMBER_WORDS: usize = 3;
 
+/// A number found in words: where it stands and what it is.
+pub(super) type FoundNumber = (Range<usize>, WordNumber);
+
 /// The number words of one pack, compiled.
 pub(super) struct NumberWordReader {
     phrase: Regex,
@@ -143,7 +146,7 @@ impl NumberWordReader {
     /// ends inside a word), "the first two days" is "first" and "two", "ثلاثة وخمسة" is 3 and 5.
     /// Also returns the span of every run of number words, numbers or not (a weak "one" or "八"
     /// alone makes no number but may be an hour: "one o'clock", "午後八時").
-    pub fn scan(&self, text: &str) -> (Vec<(Range<usize>, WordNumber)>, Vec<Range<usize>>) {
+    pub fn scan(&self, text: &str) -> (Vec<FoundNumber>, Vec<Range<usize>>) {
         let mut found = Vec::new();
         let mut runs = Vec::new();
         let mut pos = 0;
