@@ -163,8 +163,13 @@ pub struct Extractor {
     /// The pack writes numeric dates month first and day first (English: 7/18/2014, 18/7/2014).
     both_date_orders: bool,
     times: Vec<Regex>,
-    /// Each `{am}` and `{pm}` form, lower case.
-    clock_words: Lexicon<bool>,
+    /// Each `{am}`, `{pm}` and `{night}` form, lower case, with the part of the day it names.
+    day_parts: Lexicon<DayPart>,
+    /// Clock fractions by the minutes they stand for: quarter 15, half 30, three quarters 45.
+    clock_fractions: Lexicon<u8>,
+    /// Noon and midnight written alone, with the time each is.
+    named_times: Option<Regex>,
+    named_time_values: Lexicon<u8>,
     years: Vec<Regex>,
     ranges: Vec<Regex>,
     ratios: Vec<Regex>,
@@ -196,6 +201,27 @@ pub struct Extractor {
     noun_prefix: Regex,
     noun_gap: Lexicon<()>,
     bare_years: Range<u32>,
+}
+
+/// The part of the day a clock word names; it decides how an hour of the 12-hour clock is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DayPart {
+    Am,
+    Pm,
+    Night,
+}
+
+impl DayPart {
+    /// The hour on the 24-hour clock that `hour` said with this word is, when it can be said so.
+    fn hour(self, hour: u8) -> Option<u8> {
+        match (self, hour) {
+            (DayPart::Am, 12) | (DayPart::Night, 12) => Some(0),
+            (DayPart::Am, 0..=11) | (DayPart::Pm, 12..=23) | (DayPart::Night, 0..=5) => Some(hour),
+            (DayPart::Night, 18..=23) => Some(hour),
+            (DayPart::Pm, 1..=11) | (DayPart::Night, 6..=11) => Some(hour + 12),
+            _ => None,
+        }
+    }
 }
 
 /// What a compiled template is for; decides which placeholders it may use.
@@ -232,14 +258,31 @@ impl Extractor {
         );
         // Zones are capitals ("EST", never the French "est"): matched as written, not folded.
         let zones = alternatives(common.time_zones.iter().map(|z| regex::escape(z)).collect());
+        let clock = &pack.clock_words;
         let clock_word = |forms: &Forms| Lexicon::new(forms.iter().map(|f| (f, ()))).alternation();
-        let clock_words = Lexicon::new(
-            pack.clock_words
-                .am
-                .iter()
-                .map(|f| (f, false))
-                .chain(pack.clock_words.pm.iter().map(|f| (f, true))),
-        );
+        let day_parts = Lexicon::new(tagged(&[
+            (&clock.am, DayPart::Am),
+            (&clock.pm, DayPart::Pm),
+            (&clock.night, DayPart::Night),
+        ]));
+        let clock_fractions = Lexicon::new(tagged(&[
+            (&clock.quarter, 15),
+            (&clock.half, 30),
+            (&clock.three_quarters, 45),
+        ]));
+        let named_time_values = Lexicon::new(tagged(&[(&clock.noon, 12), (&clock.midnight, 0)]));
+        let number_words = NumberWordReader::compile(pack)
+            .transpose()
+            .map_err(|(field, e)| {
+                let message = format!("{field} do not compile: {}", one_line(&e));
+                rule_error(&file, source, &field, message)
+            })?;
+        let small_words = |lazy| {
+            number_words.as_ref().map_or_else(
+                || alternatives(Vec::new()),
+                |r| r.small_pattern(lazy).to_string(),
+            )
+        };
         let ctx = TemplateContext {
             file: &file,
             source,
@@ -247,8 +290,12 @@ impl Extractor {
             digit: &digit_class,
             months: &months.alternation(),
             zones: &zones,
-            am: &clock_word(&pack.clock_words.am),
-            pm: &clock_word(&pack.clock_words.pm),
+            am: &clock_word(&clock.am),
+            pm: &clock_word(&clock.pm),
+            night: &clock_word(&clock.night),
+            fractions: &clock_fractions.alternation(),
+            small_words: &small_words(false),
+            hour_words: &small_words(true),
         };
         let compile_all = |templates: &[&[Template]], usage| {
             templates
@@ -306,7 +353,16 @@ impl Extractor {
             dates: compile_all(&[&pack.dates, &common.dates], TemplateUse::Date)?,
             both_date_orders: both_date_orders(&pack.dates),
             times: compile_all(&[&pack.times, &common.times], TemplateUse::Time)?,
-            clock_words,
+            day_parts,
+            clock_fractions,
+            named_times: (!named_time_values.exact.is_empty()
+                || !named_time_values.stems.is_empty())
+            .then(|| {
+                let alts = named_time_values.alternation();
+                ctx.regex(&format!("(?i:{alts})"), "clock_words")
+            })
+            .transpose()?,
+            named_time_values,
             years: compile_all(&[&pack.years], TemplateUse::Year)?,
             ranges: compile_all(&[&pack.ranges, &common.ranges], TemplateUse::Range)?,
             ratios: compile_all(&[&common.ratios], TemplateUse::Ratio)?,
@@ -350,14 +406,7 @@ impl Extractor {
             )?,
             units,
             unit_prefixes,
-            number_words: NumberWordReader::compile(pack)
-                .transpose()
-                .map_err(|(field, e)| {
-                    ctx.error(
-                        field.as_str(),
-                        format!("{field} do not compile: {}", one_line(&e)),
-                    )
-                })?,
+            number_words,
             roman: ctx.regex("[IVXLCDM]+", "roman numerals")?,
             roman_words: pack.roman_words.iter().cloned().collect(),
             numbered_nouns: (!pack.numbered_nouns.is_empty())
@@ -386,11 +435,25 @@ impl Extractor {
     }
 }
 
+/// Forms of several lists, each tagged with what its list stands for.
+fn tagged<'a, T: Copy>(lists: &[(&'a Forms, T)]) -> Vec<(&'a String, T)> {
+    lists
+        .iter()
+        .flat_map(|(forms, tag)| forms.iter().map(move |f| (f, *tag)))
+        .collect()
+}
+
 /// True when some date template puts `{month_num}` before `{day}` and another after it.
 fn both_date_orders(templates: &[Template]) -> bool {
     let order = |t: &Template| Some(t.0.find("{month_num}")? < t.0.find("{day}")?);
     let orders: BTreeSet<bool> = templates.iter().filter_map(order).collect();
     orders.len() == 2
+}
+
+/// A whole number from 0 to 255, as a `u8`.
+fn whole_u8(value: Decimal) -> Option<u8> {
+    use rust_decimal::prelude::ToPrimitive;
+    value.fract().is_zero().then(|| value.to_u8()).flatten()
 }
 
 /// A two-digit year in the century that puts it nearest to now: 14 is 2014, 74 is 1974.
@@ -473,6 +536,13 @@ struct TemplateContext<'a> {
     zones: &'a str,
     am: &'a str,
     pm: &'a str,
+    night: &'a str,
+    /// The clock fractions (quarter, half) of the pack.
+    fractions: &'a str,
+    /// A small number in the pack's words (see `NumberWordReader::small_pattern`).
+    small_words: &'a str,
+    /// The same, as few words as fit: an hour.
+    hour_words: &'a str,
 }
 
 impl TemplateContext<'_> {
@@ -498,15 +568,30 @@ impl TemplateContext<'_> {
         let d = self.digit;
         match (usage, name) {
             (TemplateUse::Date, "day") => Some(format!("{d}{{1,2}}")),
+            (TemplateUse::Date, "day_words" | "day_ordinal") => Some(self.small_words.to_string()),
             (TemplateUse::Date, "month_num") => Some(format!("{d}{{1,2}}")),
             (TemplateUse::Date, "month") => Some(format!("(?i:{})", self.months)),
             (TemplateUse::Date | TemplateUse::Year, "year") => Some(format!("{d}{{4}}")),
             (TemplateUse::Date, "yy") => Some(format!("{d}{{2}}")),
-            (TemplateUse::Time, "hour") => Some(format!("{d}{{1,2}}")),
-            (TemplateUse::Time, "minute" | "second") => Some(format!("{d}{{2}}")),
+            (TemplateUse::Time, "hour") => Some(format!("{d}{{1,2}}|{}", self.hour_words)),
+            (TemplateUse::Time, "hour_words") => Some(self.hour_words.to_string()),
+            // Fractions first: "一刻" is a quarter, not the number word 一.
+            (TemplateUse::Time, "minute") => Some(format!(
+                "{d}{{2}}|(?i:{})|{}",
+                self.fractions, self.small_words
+            )),
+            (TemplateUse::Time, "minutes_before") => Some(format!(
+                "{d}{{1,2}}|(?i:{})|{}",
+                self.fractions, self.small_words
+            )),
+            (TemplateUse::Time, "fraction_before" | "fraction_into") => {
+                Some(format!("(?i:{})", self.fractions))
+            }
+            (TemplateUse::Time, "second") => Some(format!("{d}{{2}}")),
             (TemplateUse::Time, "zone") => Some(self.zones.to_string()),
             (TemplateUse::Time, "am") => Some(format!("(?i:{})", self.am)),
             (TemplateUse::Time, "pm") => Some(format!("(?i:{})", self.pm)),
+            (TemplateUse::Time, "night") => Some(format!("(?i:{})", self.night)),
             // A code with at least one digit, letters in capitals: 06, 68, 2006/123/EC, 1234/QĐ-UBND.
             (TemplateUse::Identifier, "id") => Some(format!(
                 r"[\p{{Lu}}\p{{N}}]*{d}[\p{{Lu}}\p{{N}}]*(?:[-/.][\p{{Lu}}\p{{N}}]+)*"
@@ -528,13 +613,18 @@ impl TemplateContext<'_> {
     }
 
     fn error(&self, needle: &str, message: String) -> Error {
-        let (line, column) = crate::rules::locate(self.source, needle);
-        Error::Rule {
-            file: self.file.to_string(),
-            line,
-            column,
-            message,
-        }
+        rule_error(self.file, self.source, needle, message)
+    }
+}
+
+/// An error in a rule file, located at the first place `needle` stands in its source.
+fn rule_error(file: &str, source: &str, needle: &str, message: String) -> Error {
+    let (line, column) = crate::rules::locate(source, needle);
+    Error::Rule {
+        file: file.to_string(),
+        line,
+        column,
+        message,
     }
 }
 
@@ -629,7 +719,21 @@ impl Extractor {
         // One scan for figure candidates serves both the template windows and the separator
         // evidence.
         let candidates: Vec<regex::Match> = self.number.find_iter(text).collect();
-        let windows = windows_around(text, &candidates);
+        let windows = windows_around(text, candidates.iter().map(regex::Match::range));
+        // Numbers in words are read once: their spans also open the windows where dates and
+        // times may be written in words ("the first of May", "half past eight").
+        let (word_numbers, word_runs) = self
+            .number_words
+            .as_ref()
+            .map(|reader| reader.scan(text))
+            .unwrap_or_default();
+        let clock_windows = windows_around(
+            text,
+            merge_sorted(
+                candidates.iter().map(regex::Match::range),
+                word_runs.into_iter(),
+            ),
+        );
         let identifier = |c: &Captures| {
             let id = c.name("id").or_else(|| c.get(0))?;
             Some((Kind::Identifier, Value::Identifier(id.as_str().to_string())))
@@ -637,25 +741,38 @@ impl Extractor {
         let (ids, named_ids) = (&self.identifiers, &self.named_identifiers);
         self.templated(doc, ids, &mut taken, &mut facts, &windows, identifier);
         let evidence = self.separator_evidence(&candidates);
-        self.templated(doc, &self.dates, &mut taken, &mut facts, &windows, |c| {
-            let date = self.date_value(c)?;
-            let alternative = self.swapped_date(&date, c).map(|other| {
-                let note = format!(
-                    "read as {}; {} is the other reading",
-                    date.iso(),
-                    other.iso()
-                );
-                (Value::Date(other), note)
-            });
-            Some(Templated {
-                kind: Kind::Date,
-                value: Value::Date(date),
-                alternative,
-            })
-        });
-        self.templated(doc, &self.times, &mut taken, &mut facts, &windows, |c| {
-            self.time_value(c)
-        });
+        self.templated(
+            doc,
+            &self.dates,
+            &mut taken,
+            &mut facts,
+            &clock_windows,
+            |c| {
+                let date = self.date_value(c)?;
+                let alternative = self.swapped_date(&date, c).map(|other| {
+                    let note = format!(
+                        "read as {}; {} is the other reading",
+                        date.iso(),
+                        other.iso()
+                    );
+                    (Value::Date(other), note)
+                });
+                Some(Templated {
+                    kind: Kind::Date,
+                    value: Value::Date(date),
+                    alternative,
+                })
+            },
+        );
+        self.templated(
+            doc,
+            &self.times,
+            &mut taken,
+            &mut facts,
+            &clock_windows,
+            |c| self.time_value(c),
+        );
+        self.named_times(doc, &mut taken, &mut facts);
         self.templated(doc, named_ids, &mut taken, &mut facts, &windows, identifier);
         self.templated(doc, &self.ranges, &mut taken, &mut facts, &windows, |c| {
             let from = self.read_whole(c.name("from")?.as_str(), &evidence)?;
@@ -676,7 +793,7 @@ impl Extractor {
             (!den.is_zero()).then_some((Kind::Ratio, ratio))
         });
         self.numbers(doc, &evidence, &mut taken, &mut facts);
-        self.word_numbers(doc, &mut taken, &mut facts);
+        self.word_numbers(doc, word_numbers, &mut taken, &mut facts);
         self.roman_numerals(doc, &mut taken, &mut facts);
         facts.sort_by_key(|f| (f.start, f.end));
         facts
@@ -752,13 +869,28 @@ impl Extractor {
     }
 
     fn date_value(&self, caps: &Captures) -> Option<PartialDate> {
-        let day = match caps.name("day") {
-            Some(d) => Some(
-                self.small_integer(d.as_str())
-                    .filter(|d| (1..=31).contains(d))?,
-            ),
-            None => None,
+        let words = |name: &str, ordinal_only: bool| {
+            let number = self
+                .number_words
+                .as_ref()?
+                .read_whole(caps.name(name)?.as_str())?;
+            (number.ordinal || !ordinal_only)
+                .then(|| whole_u8(number.quantity()?.value))
+                .flatten()
         };
+        let day = match (
+            caps.name("day"),
+            caps.name("day_words"),
+            caps.name("day_ordinal"),
+        ) {
+            (Some(d), _, _) => Some(self.small_integer(d.as_str())?),
+            (None, Some(_), _) => Some(words("day_words", false)?),
+            (None, None, Some(_)) => Some(words("day_ordinal", true)?),
+            (None, None, None) => None,
+        };
+        if day.is_some_and(|d| !(1..=31).contains(&d)) {
+            return None;
+        }
         let month = match (caps.name("month"), caps.name("month_num")) {
             (Some(m), _) => Some(*self.months.lookup(m.as_str())?),
             (None, Some(m)) => Some(
@@ -780,43 +912,111 @@ impl Extractor {
     /// or 4 March) in a language that writes both orders.
     fn swapped_date(&self, date: &PartialDate, caps: &Captures) -> Option<PartialDate> {
         let (day, month) = (date.day?, date.month?);
-        let numeric = caps.name("month_num").is_some();
-        (self.both_date_orders && numeric && day <= 12 && day != month).then_some(PartialDate {
+        let month_num = caps.name("month_num")?;
+        // A year written first is followed by its month in every language: 2015/08/12.
+        let year_first = caps
+            .name("year")
+            .is_some_and(|y| y.start() < month_num.start());
+        (self.both_date_orders && !year_first && day <= 12 && day != month).then_some(PartialDate {
             day: Some(month),
             month: Some(day),
             ..*date
         })
     }
 
-    fn time_value(&self, caps: &Captures) -> Option<(Kind, Value)> {
-        let field = |name: &str, max: u8| match caps.name(name) {
+    /// A time of day from a time template's match. The hour is read on the 24-hour clock, moved
+    /// by a day-part word; minutes counted back (`{minutes_before}`, `{fraction_before}`) or into
+    /// the coming hour (`{fraction_into}`) then move it back. An hour of 1 to 12 in words with no day-part word is
+    /// on the 12-hour clock: 12 hours later is its other reading.
+    fn time_value(&self, caps: &Captures) -> Option<Templated> {
+        let field = |name: &str, range: std::ops::RangeInclusive<u8>| match caps.name(name) {
             Some(m) => self
-                .small_integer(m.as_str())
-                .filter(|v| *v <= max)
+                .clock_figure(m.as_str())
+                .filter(|(v, _)| range.contains(v))
                 .map(Some),
             None => Some(None),
         };
-        let mut hour = field("hour", 23)??;
-        let minute = field("minute", 59)?.unwrap_or(0);
-        let second = field("second", 59)?;
-        let after_noon = ["am", "pm"]
+        let (written_hour, in_words) = field("hour", 0..=23)?.or(field("hour_words", 0..=23)?)?;
+        let day_part = ["am", "pm", "night"]
             .iter()
             .find_map(|name| caps.name(name))
-            .map(|m| *self.clock_words.lookup(m.as_str()).expect("a clock word"));
-        match after_noon {
-            Some(_) if hour == 0 || hour > 12 => return None,
-            Some(true) if hour < 12 => hour += 12,
-            Some(false) if hour == 12 => hour = 0,
-            _ => {}
+            .map(|m| *self.day_parts.lookup(m.as_str()).expect("a clock word"));
+        let mut hour = match day_part {
+            Some(part) => part.hour(written_hour)?,
+            None => written_hour,
+        };
+        let mut minute = field("minute", 0..=59)?.map_or(0, |(m, _)| m);
+        let before = field("minutes_before", 1..=59)?.or(field("fraction_before", 1..=59)?);
+        if let Some((before, _)) = before {
+            hour = (hour + 23) % 24;
+            minute = 60 - before;
         }
+        if let Some((into, _)) = field("fraction_into", 1..=59)? {
+            hour = (hour + 23) % 24;
+            minute = into;
+        }
+        let second = field("second", 0..=59)?.map(|(s, _)| s);
         let zone = caps.name("zone").map(|z| z.as_str().to_uppercase());
-        let time = TimeOfDay {
+        let time = |hour| TimeOfDay {
             hour,
             minute,
             second,
-            zone,
+            zone: zone.clone(),
         };
-        Some((Kind::Time, Value::Time(time)))
+        let twelve_hour = in_words && day_part.is_none() && (1..=12).contains(&written_hour);
+        let alternative = twelve_hour.then(|| {
+            let (chosen, other) = (time(hour), time((hour + 12) % 24));
+            let note = format!(
+                "read as {} on the 12-hour clock; {} is the other reading",
+                chosen.clock(),
+                other.clock()
+            );
+            (Value::Time(other), note)
+        });
+        Some(Templated {
+            kind: Kind::Time,
+            value: Value::Time(time(hour)),
+            alternative,
+        })
+    }
+
+    /// A figure of the clock: digits, number words or a clock fraction ("half"), and whether it
+    /// was written in words.
+    fn clock_figure(&self, s: &str) -> Option<(u8, bool)> {
+        if let Some(value) = self.small_integer(s) {
+            return Some((value, false));
+        }
+        if let Some(minutes) = self.clock_fractions.lookup(s) {
+            return Some((*minutes, true));
+        }
+        let number = self.number_words.as_ref()?.read_whole(s)?;
+        Some((whole_u8(number.quantity()?.value)?, true))
+    }
+
+    /// Noon and midnight written alone ("at noon", "à minuit", "в полдень", "正午").
+    fn named_times(&self, doc: &Document, taken: &mut Taken, facts: &mut Vec<Fact>) {
+        let Some(re) = &self.named_times else {
+            return;
+        };
+        let text = doc.text.as_str();
+        for m in re.find_iter(text) {
+            let span = m.range();
+            if !bounded(text, span.clone()) || taken.overlaps(&span) {
+                continue;
+            }
+            let hour = *self
+                .named_time_values
+                .lookup(m.as_str())
+                .expect("a named time");
+            let time = TimeOfDay {
+                hour,
+                minute: 0,
+                second: None,
+                zone: None,
+            };
+            facts.push(self.fact(doc, Kind::Time, span.clone(), Value::Time(time)));
+            taken.take(span);
+        }
     }
 
     fn ascii_digits(&self, s: &str) -> Option<String> {
@@ -1014,11 +1214,15 @@ impl Extractor {
     }
 
     /// Numbers written as words; the context around them is read as for digits.
-    fn word_numbers(&self, doc: &Document, taken: &mut Taken, facts: &mut Vec<Fact>) {
-        let Some(reader) = &self.number_words else {
-            return;
-        };
-        for (span, number) in reader.find_all(&doc.text) {
+    /// Numbers written in words (found by the reader up front) that no earlier pass took.
+    fn word_numbers(
+        &self,
+        doc: &Document,
+        found: Vec<words::FoundNumber>,
+        taken: &mut Taken,
+        facts: &mut Vec<Fact>,
+    ) {
+        for (span, number) in found {
             if taken.overlaps(&span) || (number.ordinal && !self.numbered(&doc.text, &span)) {
                 continue;
             }
@@ -1575,17 +1779,30 @@ fn minus_sign_before(text: &str, start: usize) -> Option<usize> {
 /// The stretches of text a template can match in: every template holds a figure, so only the
 /// text around figure candidates is searched. This keeps template search linear in the figures,
 /// not in the text, whatever the regexes hold.
-fn windows_around(text: &str, candidates: &[regex::Match]) -> Vec<Range<usize>> {
+fn windows_around(
+    text: &str,
+    candidates: impl IntoIterator<Item = Range<usize>>,
+) -> Vec<Range<usize>> {
     let mut windows: Vec<Range<usize>> = Vec::new();
     for m in candidates {
-        let start = floor_boundary(text, m.start().saturating_sub(TEMPLATE_REACH));
-        let end = floor_boundary(text, (m.end() + TEMPLATE_REACH).min(text.len()));
+        let start = floor_boundary(text, m.start.saturating_sub(TEMPLATE_REACH));
+        let end = floor_boundary(text, (m.end + TEMPLATE_REACH).min(text.len()));
         match windows.last_mut() {
             Some(last) if last.end >= start => last.end = end,
             _ => windows.push(start..end),
         }
     }
     windows
+}
+
+/// Two lists of spans, each in text order, as one list in text order.
+fn merge_sorted(
+    a: impl Iterator<Item = Range<usize>>,
+    b: impl Iterator<Item = Range<usize>>,
+) -> Vec<Range<usize>> {
+    let mut all: Vec<Range<usize>> = a.chain(b).collect();
+    all.sort_by_key(|r| (r.start, r.end));
+    all
 }
 
 /// Whether a noun of `nouns` stands within three words before or after `span`.
@@ -1712,5 +1929,62 @@ mod tests {
         assert_eq!(read("3", "e5f"), None);
         assert_eq!(read("1", "e400"), None);
         assert_eq!(read("2", "e"), None);
+    }
+
+    #[test]
+    fn day_parts_move_the_hour_they_can_name() {
+        assert_eq!(DayPart::Am.hour(12), Some(0));
+        assert_eq!(DayPart::Am.hour(0), Some(0), "凌晨0点");
+        assert_eq!(DayPart::Am.hour(15), None);
+        assert_eq!(DayPart::Pm.hour(3), Some(15));
+        assert_eq!(DayPart::Pm.hour(12), Some(12));
+        assert_eq!(DayPart::Pm.hour(15), Some(15), "下午15点");
+        assert_eq!(DayPart::Pm.hour(0), None);
+        assert_eq!(DayPart::Night.hour(11), Some(23), "11 часов ночи");
+        assert_eq!(DayPart::Night.hour(2), Some(2), "2 часа ночи");
+        assert_eq!(DayPart::Night.hour(12), Some(0));
+        assert_eq!(DayPart::Night.hour(15), None);
+    }
+
+    fn times(code: &str, text: &str) -> Vec<(String, Option<String>)> {
+        let rules = RuleSet::with_dirs(&[]).expect("embedded rules load");
+        let extractor = Extractor::compile(&rules, rules.pack(code).unwrap()).unwrap();
+        let doc = Document::from_text(format!("t.{code}.txt"), text.to_string());
+        extractor
+            .extract(&doc)
+            .into_iter()
+            .filter(|f| f.kind == Kind::Time)
+            .map(|f| (f.value.to_string(), f.alternative.map(|a| a.to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn an_hour_in_words_without_a_day_part_keeps_both_readings() {
+        let pair = |a: &str, b: Option<&str>| (a.to_string(), b.map(str::to_string));
+        assert_eq!(
+            times("en", "at half past eight, a quarter to 9 p.m. and 9:15"),
+            vec![
+                pair("08:30", Some("20:30")),
+                pair("20:45", None),
+                pair("09:15", None)
+            ]
+        );
+        assert_eq!(
+            times("ru", "в половине девятого"),
+            vec![pair("08:30", Some("20:30"))]
+        );
+    }
+
+    #[test]
+    fn minutes_counted_back_cross_midnight_and_ranges_stay_ranges() {
+        let values = |code, text| {
+            times(code, text)
+                .into_iter()
+                .map(|t| t.0)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(values("en", "a quarter to 12 a.m."), vec!["23:45"]);
+        assert_eq!(values("en", "from 5 to 10 people"), Vec::<String>::new());
+        assert_eq!(values("de", "halb eins"), vec!["00:30"]);
     }
 }

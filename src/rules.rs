@@ -202,12 +202,24 @@ pub struct LangPack {
     pub qualifiers_after: Qualifiers,
     /// Twelve lists of month forms, January first, every inflected form.
     pub months: Vec<Forms>,
-    /// Date templates using `{day}`, `{month}` (a month word), `{month_num}` and `{year}`.
+    /// Date templates using `{day}`, `{month}` (a month word), `{month_num}`, `{year}` and `{yy}`
+    /// (two digits). `{day_words}` is a day written in the pack's number or ordinal words
+    /// ("premier", "первого", "twenty-first", "dos"); `{day_ordinal}` the same but ordinal words
+    /// only ("May twenty-first", never "May one").
     #[serde(default)]
     pub dates: Vec<Template>,
     /// Time-of-day templates using `{hour}`, `{minute}`, `{second}`, `{zone}` (common.yaml's
-    /// `time_zones`) and `{am}` / `{pm}` (the pack's `clock_words`): `{hour} h {minute}`,
-    /// `{hour}:{minute} {pm}`, `{pm}{hour}点`.
+    /// `time_zones`) and `{am}` / `{pm}` / `{night}` (the pack's `clock_words`): `{hour} h
+    /// {minute}`, `{hour}:{minute} {pm}`, `{pm}{hour}点`. `{hour}` and `{minute}` are digits or
+    /// the pack's number words ("eight", "сорок пять", "十二"), `{hour_words}` words only (where a
+    /// bare figure would be a count: "o siódmej rano"); `{minute}` is also a clock fraction
+    /// ("half", "demie"). Minutes counted back from the hour are `{minutes_before}` (digits, words
+    /// or a fraction: "без {minutes_before} {hour}", "{minutes_before} minutes to {hour}") or
+    /// `{fraction_before}` (a fraction only, where digits would read a range: "a
+    /// {fraction_before} to {hour}"); a fraction of the hour that is coming is `{fraction_into}`
+    /// before `{hour}` ("halb neun" and "половина девятого" are 8:30). An hour of 1 to 12 written
+    /// in words with no am, pm or night word keeps 12 hours later as its other reading ("half past
+    /// eight" is 08:30 or 20:30).
     #[serde(default)]
     pub times: Vec<Template>,
     /// Words that put a time before or after noon: "a.m.", "p.m.", "上午", "下午".
@@ -257,13 +269,36 @@ pub struct LangPack {
     pub examples: Vec<Example>,
 }
 
+/// Words of the clock. `am`, `pm` and `night` stand with an hour (`{am}`, `{pm}`, `{night}` in
+/// time templates) and move it; `noon` and `midnight` are times of their own, wherever they
+/// stand; `quarter`, `half` and `three_quarters` are minutes (15, 30,
+/// 45) wherever a template reads `{minute}`, `{minutes_before}`, `{fraction_before}` or
+/// `{fraction_into}`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClockWords {
+    /// Before noon: "a.m.", "du matin", "утра", "上午", "凌晨" (hour 0 to 12; 12 a.m. is 00:00).
     #[serde(default)]
     pub am: Forms,
+    /// After noon: "p.m.", "du soir", "вечера", "下午", "tối" (1 to 11 move by 12 hours).
     #[serde(default)]
     pub pm: Forms,
+    /// The night, either side of midnight: "ночи", "đêm", "in der Nacht": 6 to 11 are the
+    /// evening (11 ночи is 23:00), 12 is midnight, 1 to 5 the small hours (2 ночи is 02:00).
+    #[serde(default)]
+    pub night: Forms,
+    /// Noon alone: "noon", "midday", "полдень", "正午" (12:00).
+    #[serde(default)]
+    pub noon: Forms,
+    /// Midnight alone: "midnight", "minuit", "полночь", "Mitternacht" (00:00).
+    #[serde(default)]
+    pub midnight: Forms,
+    #[serde(default)]
+    pub quarter: Forms,
+    #[serde(default)]
+    pub half: Forms,
+    #[serde(default)]
+    pub three_quarters: Forms,
 }
 
 #[derive(Debug, Clone, Deserialize)]

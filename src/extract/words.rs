@@ -68,7 +68,6 @@ pub(super) enum WordValue {
     Ratio { num: Decimal, den: Decimal },
 }
 
-#[cfg(test)]
 impl WordNumber {
     /// The quantity stated, unless the words state a fraction.
     pub fn quantity(&self) -> Option<Quantity> {
@@ -78,6 +77,13 @@ impl WordNumber {
         }
     }
 }
+/// The largest value a word of a clock or calendar placeholder adds: minutes go to 59.
+const SMALL_WORD_MAX: u32 = 59;
+/// The most words a clock or calendar number takes: "twenty-first", "сорок пять", "十二".
+const SMALL_NUMBER_WORDS: usize = 3;
+
+/// A number found in words: where it stands and what it is.
+pub(super) type FoundNumber = (Range<usize>, WordNumber);
 
 /// The number words of one pack, compiled.
 pub(super) struct NumberWordReader {
@@ -85,6 +91,11 @@ pub(super) struct NumberWordReader {
     token: Regex,
     words: Lexicon<Word>,
     dropped_unit: bool,
+    /// A pattern for a small number in words (a minute, a day of the month): as many words as fit.
+    small: String,
+    /// The same, taking as few words as the template lets it (an hour: in "seven thirty pm" the
+    /// hour is "seven", the minutes "thirty").
+    small_lazy: String,
 }
 
 impl NumberWordReader {
@@ -127,6 +138,12 @@ impl NumberWordReader {
         let gap = format!("{separator}(?:(?i:{joiners}){separator})?");
         let phrase = format!("{word}(?:{gap}{word})*");
         let token = format!("^(?:{separator}(?:((?i:{joiners})){separator})?)?({word})");
+        let small_word = format!("(?i:{})", small_words(nw).alternation());
+        let more = format!("(?:{gap}{small_word}){{0,{}}}", SMALL_NUMBER_WORDS - 1);
+        let (small, small_lazy) = (
+            format!("{small_word}{more}"),
+            format!("{small_word}{more}?"),
+        );
         // The phrase regex scans whole texts with a large case-insensitive alternation: a larger
         // lazy-DFA cache keeps it from falling back to the much slower NFA simulation.
         let compiled = regex::RegexBuilder::new(&phrase)
@@ -139,16 +156,56 @@ impl NumberWordReader {
             token,
             words,
             dropped_unit: nw.dropped_unit,
+            small,
+            small_lazy,
         }))
+    }
+
+    /// A regex (no groups) matching a small number in words: the pack's values and ordinals up
+    /// to 59, and its multipliers up to ten ("十二"), at most three words; `lazy` takes as few as
+    /// the rest of the template allows. What it matches is read with
+    /// [`NumberWordReader::read_whole`], which checks that the words make one number.
+    pub fn small_pattern(&self, lazy: bool) -> &str {
+        if lazy {
+            &self.small_lazy
+        } else {
+            &self.small
+        }
+    }
+
+    /// The number `text` writes in words, when its words make exactly one number. The template
+    /// that matched says what the words are (an hour, a day), so a weak word counts here: "one
+    /// o'clock", "八時".
+    pub fn read_whole(&self, text: &str) -> Option<WordNumber> {
+        let words = self.read_words(text);
+        let (first, last) = (words.first()?, words.last()?);
+        if first.1.start != 0 || last.1.end != text.len() {
+            return None;
+        }
+        let strong: Vec<Token> = words
+            .iter()
+            .map(|(token, _)| Token {
+                word: match token.word {
+                    Word::Value { value, .. } => Word::Value { value, weak: false },
+                    other => other,
+                },
+                joined: token.joined,
+            })
+            .collect();
+        read_tokens(&strong, self.dropped_unit)
     }
 
     /// Every number written in words in `text`, with its value. A run of number words is cut
     /// where it stops being one number: "two secondary" is "two" (the "second" of "secondary"
     /// ends inside a word), "the first two days" is "first" and "two", "ثلاثة وخمسة" is 3 and 5.
-    pub fn find_all(&self, text: &str) -> Vec<(Range<usize>, WordNumber)> {
+    /// Also returns the span of every run of number words, numbers or not (a weak "one" or "八"
+    /// alone makes no number but may be an hour: "one o'clock", "午後八時").
+    pub fn scan(&self, text: &str) -> (Vec<FoundNumber>, Vec<Range<usize>>) {
         let mut found = Vec::new();
+        let mut runs = Vec::new();
         let mut pos = 0;
         while let Some(m) = self.phrase.find_at(text, pos) {
+            runs.push(m.range());
             // The words of one phrase are read once; numbers are then taken from them in order,
             // each at most MAX_NUMBER_WORDS long, so a long run of number words stays linear.
             let words = self.read_words(m.as_str());
@@ -183,7 +240,7 @@ impl NumberWordReader {
                 pos += 1;
             }
         }
-        found
+        (found, runs)
     }
 
     /// The words of a phrase, each with where it stands in the phrase.
@@ -210,6 +267,25 @@ impl NumberWordReader {
         }
         words
     }
+}
+
+/// The words a small number is made of: integer values and ordinals up to [`SMALL_WORD_MAX`],
+/// multipliers up to ten.
+fn small_words(nw: &crate::rules::NumberWords) -> Lexicon<()> {
+    let up_to = |table: &BTreeMap<DecimalText, Forms>, limit: u32| -> Vec<String> {
+        table
+            .iter()
+            .filter(|(value, _)| value.0.fract().is_zero() && value.0 <= Decimal::from(limit))
+            .flat_map(|(_, forms)| forms.iter().cloned())
+            .collect()
+    };
+    let forms = [
+        up_to(&nw.values, SMALL_WORD_MAX),
+        up_to(&nw.ordinals, SMALL_WORD_MAX),
+        up_to(&nw.multipliers, 10),
+    ]
+    .concat();
+    Lexicon::new(forms.iter().map(|f| (f, ())))
 }
 
 fn by_value<'a>(
@@ -551,6 +627,42 @@ mod tests {
 
     fn compose_test(words: &[Word]) -> Option<WordNumber> {
         compose(words, false)
+    }
+
+    fn english() -> NumberWordReader {
+        let rules = crate::rules::RuleSet::with_dirs(&[]).expect("embedded rules load");
+        let pack = rules.pack("en").expect("an English pack");
+        NumberWordReader::compile(pack)
+            .expect("English has number words")
+            .expect("English number words compile")
+    }
+
+    #[test]
+    fn a_whole_reading_counts_weak_words_and_wants_one_number() {
+        let reader = english();
+        let read = |text: &str| {
+            reader
+                .read_whole(text)
+                .and_then(|n| Some((n.quantity()?.value, n.ordinal)))
+        };
+        assert_eq!(read("one"), Some((Decimal::ONE, false)));
+        assert_eq!(read("twenty-first"), Some((Decimal::from(21), true)));
+        assert_eq!(read("forty five"), Some((Decimal::from(45), false)));
+        // Two numbers, or something that is no number word, are no whole reading.
+        assert_eq!(read("seven eight"), None);
+        assert_eq!(read("seven o'clock"), None);
+    }
+
+    #[test]
+    fn the_lazy_small_pattern_takes_as_few_words_as_it_can() {
+        let reader = english();
+        let first = |lazy: bool, text: &'static str| {
+            let re = Regex::new(&format!("^(?:{})", reader.small_pattern(lazy))).unwrap();
+            re.find(text).map(|m| m.as_str())
+        };
+        assert_eq!(first(false, "forty five pm"), Some("forty five"));
+        assert_eq!(first(true, "forty five pm"), Some("forty"));
+        assert_eq!(first(false, "hundred"), None, "no multiplier above ten");
     }
 
     fn value(v: i64) -> Word {
