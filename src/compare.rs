@@ -279,6 +279,8 @@ pub fn classify(a: &Fact, b: &Fact, tolerances: &Tolerances) -> (Relation, Strin
 }
 
 fn classify_quantities(a: &Fact, b: &Fact, tolerances: &Tolerances) -> (Relation, String) {
+    let (a_read, b_read) = (a.in_scale_of(b), b.in_scale_of(a));
+    let (a, b) = (a_read.as_ref(), b_read.as_ref());
     if let Some(opposite) = opposite_bounds(a, b) {
         return opposite;
     }
@@ -378,10 +380,10 @@ fn classify_units(
         return Some((Relation::UnitMismatch, detail));
     }
     // Converted figures are rounded, often to their leading digits: 200 miles is 320 km.
+    // (`figure_interval` is already in base units.)
     let loosely = a.qualifier == b.qualifier
         && a.figure_interval(true)
-            .map(|x| a.in_base_unit(x))
-            .zip(b.figure_interval(true).map(|y| b.in_base_unit(y)))
+            .zip(b.figure_interval(true))
             .is_some_and(|(x, y)| x.relation(&y) != SetRelation::Disjoint);
     Some(match x.relation(y) {
         SetRelation::Disjoint if !loosely => (
@@ -648,6 +650,7 @@ mod tests {
             dimension: def.dimension.clone(),
             factor: def.factor.0,
             offset: def.offset.0,
+            any_scale: def.any_scale,
         });
         fact
     }
