@@ -687,6 +687,39 @@ mod tests {
     }
 
     #[test]
+    fn converted_figures_may_round_to_their_leading_digits() {
+        // 200 miles is 321.9 km: "320 km" rounds it, and so does "300 km" beside "200 miles".
+        assert_eq!(
+            relation(&measured("200", "mile"), &measured("320", "km")),
+            Relation::Converted
+        );
+        assert_eq!(
+            relation(&measured("200", "mile"), &measured("500", "km")),
+            Relation::ValueMismatch
+        );
+    }
+
+    #[test]
+    fn bare_degrees_agree_with_the_same_figure_on_any_scale() {
+        for scale in ["celsius", "fahrenheit"] {
+            assert_eq!(
+                relation(&measured("98", "degree"), &measured("98", scale)),
+                Relation::Equal,
+                "{scale}"
+            );
+            assert_eq!(
+                relation(&measured("98", scale), &measured("97", "degree")),
+                Relation::ValueMismatch,
+                "{scale}"
+            );
+        }
+        assert_eq!(
+            relation(&measured("98", "degree"), &measured("98", "km")),
+            Relation::UnitMismatch
+        );
+    }
+
+    #[test]
     fn currencies_and_dimensions_never_convert() {
         assert_eq!(
             relation(&measured("5", "usd"), &measured("5", "eur")),

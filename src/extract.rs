@@ -1647,3 +1647,73 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
     }
     at
 }
+
+#[cfg(test)]
+mod unit_tests {
+    use super::*;
+
+    fn units_of(text: &str, lang: &str) -> Vec<(String, Option<String>, Decimal)> {
+        let rules = RuleSet::embedded().unwrap();
+        let extractor = Extractor::compile(&rules, rules.pack(lang).unwrap()).unwrap();
+        let doc = Document::from_text(format!("t.{lang}.txt"), text.to_string());
+        extractor
+            .extract(&doc)
+            .into_iter()
+            .map(|f| {
+                let value = match f.value {
+                    Value::Quantity(q) => q.value.normalize(),
+                    _ => Decimal::ZERO,
+                };
+                (f.text, f.unit.map(|u| u.id), value)
+            })
+            .collect()
+    }
+
+    fn unit(text: &str, lang: &str) -> Option<String> {
+        units_of(text, lang)
+            .into_iter()
+            .next()
+            .and_then(|(_, u, _)| u)
+    }
+
+    #[test]
+    fn symbols_keep_their_case_and_words_do_not() {
+        assert_eq!(unit("5 g", "en").as_deref(), Some("g"));
+        assert_eq!(unit("5 MB", "en").as_deref(), Some("mb"));
+        assert_eq!(unit("5 Mb", "en").as_deref(), Some("mbit"));
+        assert_eq!(unit("5 Kilometres", "en").as_deref(), Some("km"));
+        // "try" and "ron" are words, not the codes TRY and RON.
+        assert_eq!(unit("try 5 apples", "en"), None);
+        assert_eq!(unit("Environ 300 personnes", "fr"), None);
+    }
+
+    #[test]
+    fn hyphenated_adjectives_take_their_unit() {
+        assert_eq!(unit("a 3-inch screen", "en").as_deref(), Some("inch"));
+        assert_eq!(
+            unit("ein 12-Zoll-Bildschirm", "de").as_deref(),
+            Some("inch")
+        );
+    }
+
+    #[test]
+    fn subunits_are_read_as_their_currency() {
+        let facts = units_of("50 копеек и 30 groszy", "ru");
+        assert_eq!(facts[0].1.as_deref(), Some("rub"));
+        assert_eq!(facts[0].2, Decimal::new(5, 1));
+        let facts = units_of("50 groszy", "pl");
+        assert_eq!(
+            (facts[0].1.as_deref(), facts[0].2),
+            (Some("pln"), Decimal::new(5, 1))
+        );
+    }
+
+    #[test]
+    fn a_prefix_names_the_scale_of_bare_degrees() {
+        assert_eq!(unit("摂氏30度", "ja").as_deref(), Some("celsius"));
+        assert_eq!(unit("30度", "ja").as_deref(), Some("degree"));
+        assert_eq!(unit("¥100", "zh").as_deref(), Some("cny"));
+        assert_eq!(unit("¥100", "ja").as_deref(), Some("jpy"));
+        assert_eq!(unit("C$ 16", "en").as_deref(), Some("cad"));
+    }
+}

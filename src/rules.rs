@@ -698,6 +698,18 @@ mod tests {
     }
 
     #[test]
+    fn a_subunit_must_divide_a_currency() {
+        let dir = tempfile::tempdir().unwrap();
+        let common =
+            include_str!("../rules/common.yaml").replace("subunit_of: usd}", "subunit_of: km}");
+        std::fs::write(dir.path().join("common.yaml"), common).unwrap();
+        let err = RuleSet::with_dirs(&[dir.path().to_path_buf()]).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("unit 'cent': subunit_of 'km'"), "{text}");
+        assert!(text.contains("common.yaml:"), "{text}");
+    }
+
+    #[test]
     fn unknown_key_is_located() {
         let err = parse::<Concepts>("c.yaml", "concepts: {}\nextra: 1\n").unwrap_err();
         let text = err.to_string();
