@@ -795,15 +795,17 @@ impl Extractor {
                 if let Some(read) = read(&caps) {
                     let read: Templated = read.into();
                     // Both ends of a range share the unit written after it: "от 5 до 10 см".
+                    // (A subunit would rescale both ends; such a range keeps no unit.)
                     let unit = (read.kind == Kind::Range)
                         .then(|| self.unit_at(after))
-                        .flatten();
+                        .flatten()
+                        .filter(|(form, _)| form.scale == Decimal::ONE);
                     let span = match &unit {
                         Some((_, len)) => span.start..span.end + len,
                         None => span,
                     };
                     let mut fact = self.fact(doc, read.kind, span.clone(), read.value);
-                    fact.unit = unit.map(|(unit, _)| unit);
+                    fact.unit = unit.map(|(form, _)| form.unit);
                     if let Some((alternative, note)) = read.alternative {
                         fact.alternative = Some(alternative);
                         fact.note = Some(note);
