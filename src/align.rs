@@ -633,6 +633,8 @@ fn quantity_affinity(
     y: &Quantity,
     tolerances: &Tolerances,
 ) -> Affinity {
+    let (a_read, b_read) = (a.in_scale_of(b), b.in_scale_of(a));
+    let (a, b) = (a_read.as_ref(), b_read.as_ref());
     // Neighbouring ordinals number different things (the XIV and the XV congress), not one
     // thing stated wrongly.
     if (a.kind == Kind::Ordinal || b.kind == Kind::Ordinal) && x.value != y.value {

@@ -413,6 +413,8 @@ pub fn classify(a: &Fact, b: &Fact, tolerances: &Tolerances) -> (Relation, Strin
 }
 
 fn classify_quantities(a: &Fact, b: &Fact, tolerances: &Tolerances) -> (Relation, String) {
+    let (a_read, b_read) = (a.in_scale_of(b), b.in_scale_of(a));
+    let (a, b) = (a_read.as_ref(), b_read.as_ref());
     if let Some(opposite) = opposite_bounds(a, b) {
         return opposite;
     }
@@ -782,6 +784,7 @@ mod tests {
             dimension: def.dimension.clone(),
             factor: def.factor.0,
             offset: def.offset.0,
+            any_scale: def.any_scale,
         });
         fact
     }
@@ -814,6 +817,26 @@ mod tests {
         assert_eq!(
             relation(&measured("620", "km"), &measured("620", "km")),
             Relation::Equal
+        );
+    }
+
+    #[test]
+    fn bare_degrees_agree_with_the_same_figure_on_any_scale() {
+        for scale in ["celsius", "fahrenheit"] {
+            assert_eq!(
+                relation(&measured("98", "degree"), &measured("98", scale)),
+                Relation::Equal,
+                "{scale}"
+            );
+            assert_eq!(
+                relation(&measured("98", scale), &measured("97", "degree")),
+                Relation::ValueMismatch,
+                "{scale}"
+            );
+        }
+        assert_eq!(
+            relation(&measured("98", "degree"), &measured("98", "km")),
+            Relation::UnitMismatch
         );
     }
 

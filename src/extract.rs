@@ -71,14 +71,29 @@ impl Extractors {
 struct Lexicon<T> {
     exact: BTreeMap<String, T>,
     stems: Vec<(String, T)>,
+    /// Whether case is ignored (words) or kept (symbols).
+    fold: bool,
 }
 
 impl<T: Clone> Lexicon<T> {
     fn new<'a>(entries: impl IntoIterator<Item = (&'a String, T)>) -> Lexicon<T> {
+        Lexicon::build(entries, true)
+    }
+
+    /// Forms matched as written: unit symbols, where case is meaning (mg and Mg, 5 g and 5G).
+    fn case_sensitive<'a>(entries: impl IntoIterator<Item = (&'a String, T)>) -> Lexicon<T> {
+        Lexicon::build(entries, false)
+    }
+
+    fn build<'a>(entries: impl IntoIterator<Item = (&'a String, T)>, fold: bool) -> Lexicon<T> {
         let mut exact = BTreeMap::new();
         let mut stems = Vec::new();
         for (form, value) in entries {
-            let lower = form.to_lowercase();
+            let lower = if fold {
+                form.to_lowercase()
+            } else {
+                form.clone()
+            };
             match lower.strip_suffix('*') {
                 Some(stem) => stems.push((stem.to_string(), value)),
                 None => {
@@ -88,11 +103,15 @@ impl<T: Clone> Lexicon<T> {
         }
         // The longest stem that fits wins.
         stems.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
-        Lexicon { exact, stems }
+        Lexicon { exact, stems, fold }
     }
 
     fn lookup(&self, word: &str) -> Option<&T> {
-        let lower = collapse_spaces(&word.to_lowercase());
+        let lower = if self.fold {
+            collapse_spaces(&word.to_lowercase())
+        } else {
+            collapse_spaces(word)
+        };
         self.exact.get(&lower).or_else(|| {
             self.stems
                 .iter()
@@ -101,17 +120,37 @@ impl<T: Clone> Lexicon<T> {
         })
     }
 
-    /// A regex alternation matching any form as a whole word (longest first).
+    /// A regex alternation matching any form as a whole word (longest first). The caller makes
+    /// it case-insensitive.
     fn alternation(&self) -> String {
-        let mut forms: Vec<String> = self
-            .exact
-            .keys()
-            .map(|f| word_pattern(f, false))
-            .chain(self.stems.iter().map(|(s, _)| word_pattern(s, true)))
-            .collect();
+        let mut forms = self.patterns();
         forms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         alternatives(forms)
     }
+
+    fn patterns(&self) -> Vec<String> {
+        self.exact
+            .keys()
+            .map(|f| word_pattern(f, false))
+            .chain(self.stems.iter().map(|(s, _)| word_pattern(s, true)))
+            .collect()
+    }
+}
+
+/// An alternation of the forms of several lexicons, longest first, each form matched with or
+/// without case as its lexicon says.
+fn alternation_of<T: Clone>(lexicons: &[&Lexicon<T>]) -> String {
+    let mut forms: Vec<(usize, String)> = lexicons
+        .iter()
+        .flat_map(|lexicon| {
+            lexicon.patterns().into_iter().map(move |p| {
+                let len = p.len();
+                (len, if lexicon.fold { format!("(?i:{p})") } else { p })
+            })
+        })
+        .collect();
+    forms.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    alternatives(forms.into_iter().map(|(_, p)| p).collect())
 }
 
 /// Patterns joined as alternatives; an empty list matches nothing (never the empty string).
@@ -190,9 +229,12 @@ pub struct Extractor {
     ordinal_after: Option<Regex>,
     ordinal_before: Option<Regex>,
     number_words: Option<NumberWordReader>,
-    units: Lexicon<Unit>,
+    unit_words: Lexicon<UnitForm>,
+    unit_symbols: Lexicon<UnitForm>,
     unit_after: Regex,
-    unit_prefixes: Lexicon<Unit>,
+    /// The pack's words before a figure (case folded) and the common signs (as written).
+    unit_words_before: Lexicon<UnitForm>,
+    unit_prefixes: Lexicon<UnitForm>,
     unit_before: Regex,
     roman: Regex,
     numbered_nouns: Option<Regex>,
@@ -319,7 +361,8 @@ impl Extractor {
         symbol_patterns.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         let minus_words = Lexicon::new(pack.numbers.minus.iter().map(|w| (w, ()))).alternation();
         let qualifiers = Lexicon::new(qualifier_forms(&pack.qualifiers));
-        let (units, unit_prefixes) = unit_lexicons(&common.units, &pack.units);
+        let [unit_words, unit_symbols, unit_words_before, unit_prefixes] =
+            unit_lexicons(&common.units, pack);
         let nouns = Lexicon::new(
             pack.nouns
                 .iter()
@@ -399,12 +442,24 @@ impl Extractor {
                 ),
                 "qualifiers.not_after",
             )?,
-            unit_after: ctx.regex(&format!(r"^{SPACE}*(?i:{})", units.alternation()), "units")?,
-            unit_before: ctx.regex(
-                &format!(r"((?i:{})){SPACE}*$", unit_prefixes.alternation()),
+            // "620 km", "10km", and the hyphen of an adjective: "a 3-inch screen", "12-Pfund".
+            unit_after: ctx.regex(
+                &format!(
+                    r"^(?:{SPACE}*|[-‐‑])(?:{})",
+                    alternation_of(&[&unit_words, &unit_symbols])
+                ),
                 "units",
             )?,
-            units,
+            unit_before: ctx.regex(
+                &format!(
+                    r"{WORD_START}({}){SPACE}*$",
+                    alternation_of(&[&unit_words_before, &unit_prefixes])
+                ),
+                "units",
+            )?,
+            unit_words,
+            unit_symbols,
+            unit_words_before,
             unit_prefixes,
             number_words,
             roman: ctx.regex("[IVXLCDM]+", "roman numerals")?,
@@ -466,34 +521,68 @@ fn two_digit_year(yy: u8) -> i32 {
     }
 }
 
-/// Unit forms written after a figure (common symbols and the pack's words) and before it.
-fn unit_lexicons(
-    defs: &BTreeMap<String, crate::rules::UnitDef>,
-    words: &BTreeMap<String, Forms>,
-) -> (Lexicon<Unit>, Lexicon<Unit>) {
-    let unit = |id: &String| {
+/// A unit form as read: the unit the figure is in, and what the figure is multiplied by to be in
+/// it (1, or the factor of a subunit: "50 cents" is 0.50 dollars).
+#[derive(Clone)]
+struct UnitForm {
+    unit: Unit,
+    scale: Decimal,
+}
+
+impl UnitForm {
+    /// The figure in the unit: a subunit's figure scaled, any other as written.
+    fn convert(&self, quantity: Quantity) -> Option<Quantity> {
+        if self.scale == Decimal::ONE {
+            Some(quantity)
+        } else {
+            quantity.scaled(self.scale)
+        }
+    }
+}
+
+/// The pack's unit words after a figure (case folded), the common symbols after it (case kept:
+/// "5 g" is grams, "5G" is not), the pack's words before it and the common signs before it
+/// (case kept: "TRY 5" is Turkish lira, "try 5" is not).
+fn unit_lexicons<'a>(
+    defs: &'a BTreeMap<String, crate::rules::UnitDef>,
+    pack: &'a LangPack,
+) -> [Lexicon<UnitForm>; 4] {
+    let form = |id: &String| {
         let def = &defs[id];
-        Unit {
+        let (id, scale) = match &def.subunit_of {
+            Some(parent) => (parent, def.factor.0),
+            None => (id, Decimal::ONE),
+        };
+        let def = &defs[id];
+        let unit = Unit {
             id: id.clone(),
             dimension: def.dimension.clone(),
             factor: def.factor.0,
             offset: def.offset.0,
-        }
+            any_scale: def.any_scale,
+        };
+        UnitForm { unit, scale }
     };
-    let after = defs
-        .iter()
-        .flat_map(|(id, def)| def.symbols.iter().map(move |f| (f, id)))
-        .chain(
-            words
-                .iter()
-                .flat_map(|(id, forms)| forms.iter().map(move |f| (f, id))),
-        )
-        .filter(|(_, id)| defs.contains_key(*id))
-        .map(|(f, id)| (f, unit(id)));
-    let before = defs
-        .iter()
-        .flat_map(|(id, def)| def.prefixes.iter().map(move |f| (f, unit(id))));
-    (Lexicon::new(after), Lexicon::new(before))
+    let listed = |lists: &'a BTreeMap<String, Forms>| {
+        lists
+            .iter()
+            .flat_map(|(id, forms)| forms.iter().map(move |f| (f, id)))
+            .filter(|(_, id)| defs.contains_key(*id))
+            .map(|(f, id)| (f, form(id)))
+            .collect::<Vec<_>>()
+    };
+    let common = |forms: fn(&crate::rules::UnitDef) -> &Forms| {
+        defs.iter()
+            .flat_map(move |(id, def)| forms(def).iter().map(move |f| (f, id)))
+            .map(|(f, id)| (f, form(id)))
+            .collect::<Vec<_>>()
+    };
+    [
+        Lexicon::new(listed(&pack.units)),
+        Lexicon::case_sensitive(common(|def| &def.symbols)),
+        Lexicon::new(listed(&pack.units_before)),
+        Lexicon::case_sensitive(common(|def| &def.prefixes)),
+    ]
 }
 
 fn qualifier_forms(q: &crate::rules::Qualifiers) -> Vec<(&String, Qualifier)> {
@@ -848,15 +937,17 @@ impl Extractor {
                 if let Some(read) = read(&caps) {
                     let read: Templated = read.into();
                     // Both ends of a range share the unit written after it: "от 5 до 10 см".
+                    // (A subunit would rescale both ends; such a range keeps no unit.)
                     let unit = (read.kind == Kind::Range)
                         .then(|| self.unit_at(after))
-                        .flatten();
+                        .flatten()
+                        .filter(|(form, _)| form.scale == Decimal::ONE);
                     let span = match &unit {
                         Some((_, len)) => span.start..span.end + len,
                         None => span,
                     };
                     let mut fact = self.fact(doc, read.kind, span.clone(), read.value);
-                    fact.unit = unit.map(|(unit, _)| unit);
+                    fact.unit = unit.map(|(form, _)| form.unit);
                     if let Some((alternative, note)) = read.alternative {
                         fact.alternative = Some(alternative);
                         fact.note = Some(note);
@@ -1499,8 +1590,9 @@ impl Extractor {
                 figure.kind = Kind::Percent;
                 figure.end += p;
             }
-            (_, Some((unit, len))) => {
-                figure.unit = Some(unit);
+            (_, Some((form, len))) => {
+                figure.quantity = form.convert(figure.quantity)?;
+                figure.unit = Some(form.unit);
                 figure.end += len;
             }
             _ => {}
@@ -1508,10 +1600,17 @@ impl Extractor {
         Some(())
     }
 
-    /// A unit right after a figure ("620 km", "10km", "70 °F"), and its length.
-    fn unit_at(&self, after: &str) -> Option<(Unit, usize)> {
+    /// A unit right after a figure ("620 km", "10km", "70 °F", "3-inch"), and its length.
+    fn unit_at(&self, after: &str) -> Option<(UnitForm, usize)> {
         let m = whole_word(&self.unit_after, after)?;
-        let unit = self.units.lookup(m.as_str().trim_start_matches(is_space))?;
+        let form = m
+            .as_str()
+            .trim_start_matches(|c| is_space(c) || is_hyphen(c));
+        // The pack's word first: "¥" is the yuan in a Chinese text.
+        let unit = self
+            .unit_words
+            .lookup(form)
+            .or_else(|| self.unit_symbols.lookup(form))?;
         Some((unit.clone(), m.end()))
     }
 
@@ -1527,13 +1626,25 @@ impl Extractor {
         if figure.kind == Kind::Ordinal {
             return;
         }
-        if figure.unit.is_none() {
-            let window_start = floor_boundary(text, figure.start.saturating_sub(CONTEXT_BYTES));
-            let before = &text[window_start..figure.start];
-            if let Some(sign) = self.unit_before.captures(before).and_then(|c| c.get(1)) {
-                if let Some(unit) = self.unit_prefixes.lookup(sign.as_str()) {
-                    figure.unit = Some(unit.clone());
-                    figure.start = window_start + sign.start();
+        // A prefix names the unit, or the scale of bare degrees: "$5", "摂氏30度".
+        let open = |prefix: &Unit| match &figure.unit {
+            None => true,
+            Some(unit) => unit.any_scale && unit.dimension == prefix.dimension,
+        };
+        let window_start = floor_boundary(text, figure.start.saturating_sub(CONTEXT_BYTES));
+        let before = &text[window_start..figure.start];
+        if let Some(sign) = self.unit_before.captures(before).and_then(|c| c.get(1)) {
+            let form = self
+                .unit_words_before
+                .lookup(sign.as_str())
+                .or_else(|| self.unit_prefixes.lookup(sign.as_str()));
+            if let Some(form) = form {
+                if open(&form.unit) {
+                    if let Some(scaled) = form.convert(figure.quantity) {
+                        figure.quantity = scaled;
+                        figure.unit = Some(form.unit.clone());
+                        figure.start = window_start + sign.start();
+                    }
                 }
             }
         }
@@ -1673,6 +1784,10 @@ fn flip(role: SepRole) -> SepRole {
         SepRole::Group => SepRole::Decimal,
         SepRole::Decimal => SepRole::Group,
     }
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
 }
 
 fn is_space(c: char) -> bool {
@@ -1986,5 +2101,75 @@ mod tests {
         assert_eq!(values("en", "a quarter to 12 a.m."), vec!["23:45"]);
         assert_eq!(values("en", "from 5 to 10 people"), Vec::<String>::new());
         assert_eq!(values("de", "halb eins"), vec!["00:30"]);
+    }
+}
+
+#[cfg(test)]
+mod unit_tests {
+    use super::*;
+
+    fn units_of(text: &str, lang: &str) -> Vec<(String, Option<String>, Decimal)> {
+        let rules = RuleSet::embedded().unwrap();
+        let extractor = Extractor::compile(&rules, rules.pack(lang).unwrap()).unwrap();
+        let doc = Document::from_text(format!("t.{lang}.txt"), text.to_string());
+        extractor
+            .extract(&doc)
+            .into_iter()
+            .map(|f| {
+                let value = match f.value {
+                    Value::Quantity(q) => q.value.normalize(),
+                    _ => Decimal::ZERO,
+                };
+                (f.text, f.unit.map(|u| u.id), value)
+            })
+            .collect()
+    }
+
+    fn unit(text: &str, lang: &str) -> Option<String> {
+        units_of(text, lang)
+            .into_iter()
+            .next()
+            .and_then(|(_, u, _)| u)
+    }
+
+    #[test]
+    fn symbols_keep_their_case_and_words_do_not() {
+        assert_eq!(unit("5 g", "en").as_deref(), Some("g"));
+        assert_eq!(unit("5 MB", "en").as_deref(), Some("mb"));
+        assert_eq!(unit("5 Mb", "en").as_deref(), Some("mbit"));
+        assert_eq!(unit("5 Kilometres", "en").as_deref(), Some("km"));
+        // "try" and "ron" are words, not the codes TRY and RON.
+        assert_eq!(unit("try 5 apples", "en"), None);
+        assert_eq!(unit("Environ 300 personnes", "fr"), None);
+    }
+
+    #[test]
+    fn hyphenated_adjectives_take_their_unit() {
+        assert_eq!(unit("a 3-inch screen", "en").as_deref(), Some("inch"));
+        assert_eq!(
+            unit("ein 12-Zoll-Bildschirm", "de").as_deref(),
+            Some("inch")
+        );
+    }
+
+    #[test]
+    fn subunits_are_read_as_their_currency() {
+        let facts = units_of("50 копеек и 30 groszy", "ru");
+        assert_eq!(facts[0].1.as_deref(), Some("rub"));
+        assert_eq!(facts[0].2, Decimal::new(5, 1));
+        let facts = units_of("50 groszy", "pl");
+        assert_eq!(
+            (facts[0].1.as_deref(), facts[0].2),
+            (Some("pln"), Decimal::new(5, 1))
+        );
+    }
+
+    #[test]
+    fn a_prefix_names_the_scale_of_bare_degrees() {
+        assert_eq!(unit("摂氏30度", "ja").as_deref(), Some("celsius"));
+        assert_eq!(unit("30度", "ja").as_deref(), Some("degree"));
+        assert_eq!(unit("¥100", "zh").as_deref(), Some("cny"));
+        assert_eq!(unit("¥100", "ja").as_deref(), Some("jpy"));
+        assert_eq!(unit("C$ 16", "en").as_deref(), Some("cad"));
     }
 }

@@ -233,6 +233,9 @@ pub struct Unit {
     pub dimension: String,
     pub factor: Decimal,
     pub offset: Decimal,
+    /// Degrees on a scale the text leaves unnamed ("98 degrees"): the figure is read in the unit
+    /// of whatever fact it is compared with.
+    pub any_scale: bool,
 }
 
 impl Unit {
@@ -465,6 +468,24 @@ impl Fact {
             alternative: Some(self.value.clone()),
             ..self.clone()
         })
+    }
+
+    /// The fact as read next to `other`: a figure on an unnamed scale ("98 degrees") takes the
+    /// scale `other` names ("98 °F"), so it agrees with the same figure in any unit of its
+    /// dimension. Any other fact is itself.
+    pub fn in_scale_of(&self, other: &Fact) -> std::borrow::Cow<'_, Fact> {
+        use std::borrow::Cow;
+        match (&self.unit, &other.unit) {
+            (Some(mine), Some(theirs))
+                if mine.any_scale && !theirs.any_scale && mine.dimension == theirs.dimension =>
+            {
+                Cow::Owned(Fact {
+                    unit: Some(theirs.clone()),
+                    ..self.clone()
+                })
+            }
+            _ => Cow::Borrowed(self),
+        }
     }
 
     /// A set of values written in the fact's unit, in the base unit of its dimension.

@@ -131,7 +131,8 @@ pub struct Common {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UnitDef {
-    /// length, area, mass, volume, temperature, speed, or currency.
+    /// length, area, mass, volume, temperature, speed, time, data, energy, power, angle,
+    /// percentage_point or currency.
     pub dimension: String,
     #[serde(default = "one")]
     pub factor: DecimalText,
@@ -143,6 +144,14 @@ pub struct UnitDef {
     /// Symbols written before the number: $, €, £, US$.
     #[serde(default)]
     pub prefixes: Forms,
+    /// A subunit of this currency ("cent" of `usd`): a figure in it is read as `factor` times
+    /// the figure in the currency ("50 cents" is 0.50 dollars).
+    #[serde(default)]
+    pub subunit_of: Option<String>,
+    /// Degrees on a scale the text does not name ("98 degrees", "85°"): the figure agrees with
+    /// the same figure in any unit of the dimension.
+    #[serde(default)]
+    pub any_scale: bool,
 }
 
 fn one() -> DecimalText {
@@ -240,6 +249,10 @@ pub struct LangPack {
     /// Unit words of this language by unit id from `common.yaml`: `km: [километр*, км]`.
     #[serde(default)]
     pub units: BTreeMap<String, Forms>,
+    /// Unit words of this language written before the figure: `celsius: [摂氏]`, `cny: [¥]`.
+    /// They take precedence over the common prefixes.
+    #[serde(default)]
+    pub units_before: BTreeMap<String, Forms>,
     /// Identifier templates of this language, read after the common ones and after dates: `№\s?{id}`,
     /// `(?i:résolution)\s+{id}`. The fact's value is what `{id}` matched (the code alone, so
     /// "Resolution 68" and "резолюция № 68" agree), or the whole match without `{id}`.
@@ -526,7 +539,41 @@ impl RuleSet {
             sources,
         };
         rules.check_concepts()?;
+        rules.check_subunits()?;
         Ok(rules)
+    }
+
+    /// A subunit must divide a currency defined in common.yaml.
+    fn check_subunits(&self) -> Result<()> {
+        let units = &self.common.units;
+        for (id, def) in units {
+            let Some(parent) = &def.subunit_of else {
+                continue;
+            };
+            let is_currency = |d: &UnitDef| d.dimension == "currency" && d.subunit_of.is_none();
+            if def.dimension != "currency" || !units.get(parent).is_some_and(is_currency) {
+                let file = self.file_of_common();
+                let source = self.sources.get(&file).map_or("", String::as_str);
+                let (line, column) = locate(source, &format!("  {id}:"));
+                return Err(Error::Rule {
+                    file,
+                    line,
+                    column,
+                    message: format!(
+                        "unit '{id}': subunit_of '{parent}' must name a currency, and '{id}' be one"
+                    ),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn file_of_common(&self) -> String {
+        self.sources
+            .keys()
+            .find(|k| k.ends_with("common.yaml"))
+            .cloned()
+            .unwrap_or_else(|| "common.yaml".to_string())
     }
 
     /// Every concept and unit a pack names must be defined (concepts.yaml, common.yaml).
@@ -535,7 +582,11 @@ impl RuleSet {
         let units: BTreeSet<&String> = self.common.units.keys().collect();
         for pack in self.packs.values() {
             let unknown_concept = pack.nouns.keys().find(|c| !concepts.contains(c));
-            let unknown_unit = pack.units.keys().find(|u| !units.contains(u));
+            let unknown_unit = pack
+                .units
+                .keys()
+                .chain(pack.units_before.keys())
+                .find(|u| !units.contains(u));
             let (name, what) = match (unknown_concept, unknown_unit) {
                 (Some(c), _) => (c, "concept (not in concepts.yaml)"),
                 (None, Some(u)) => (u, "unit (not in common.yaml)"),
@@ -733,6 +784,18 @@ mod tests {
         assert_eq!(rules.pack("xb").unwrap().name, "Second");
         assert_eq!(rules.pack("xa").unwrap().name, "Later");
         assert!(rules.pack("ru").is_some());
+    }
+
+    #[test]
+    fn a_subunit_must_divide_a_currency() {
+        let dir = tempfile::tempdir().unwrap();
+        let common =
+            include_str!("../rules/common.yaml").replace("subunit_of: usd}", "subunit_of: km}");
+        std::fs::write(dir.path().join("common.yaml"), common).unwrap();
+        let err = RuleSet::with_dirs(&[dir.path().to_path_buf()]).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("unit 'cent': subunit_of 'km'"), "{text}");
+        assert!(text.contains("common.yaml:"), "{text}");
     }
 
     #[test]

@@ -258,7 +258,7 @@ fn a_slip_across_a_moved_paragraph_is_still_one_error() {
     );
     p.expect(
         "4,5 млрд рублей",
-        "4,5 mln",
+        "4,5 mln rubli",
         Status::Diverge,
         "scale-mismatch",
     );

@@ -60,7 +60,7 @@ fn every_layout_pairs_its_pages_and_finds_the_contradiction() {
             .filter(|f| f["rule"] == "value-mismatch")
             .collect();
         assert_eq!(mismatches.len(), 1, "{name}");
-        assert_eq!(mismatches[0]["right"]["text"], "51", "{name}");
+        assert_eq!(mismatches[0]["right"]["text"], "51 minutes", "{name}");
         assert_eq!(json["summary"]["errors"], 1, "{name}");
         let text = factdiff(&layout(name), &["lint"]).code(1);
         report.push_str(&format!("## {name}\n{}\n", stdout(&text)));
