@@ -1602,7 +1602,17 @@ impl Extractor {
 
     /// A unit right after a figure ("620 km", "10km", "70 °F", "3-inch"), and its length.
     fn unit_at(&self, after: &str) -> Option<(UnitForm, usize)> {
-        let m = whole_word(&self.unit_after, after)?;
+        // The longest form may cut a word ("degrés C" in "26 degrés chez lui"); a shorter one
+        // may not ("degrés").
+        let mut scope = after;
+        let m = loop {
+            let m = self.unit_after.find(scope)?;
+            if !cuts_word(after, m.end()) {
+                break m;
+            }
+            let last = scope[..m.end()].char_indices().next_back()?.0;
+            scope = &after[..last];
+        };
         let form = m
             .as_str()
             .trim_start_matches(|c| is_space(c) || is_hyphen(c));
