@@ -1847,16 +1847,18 @@ fn bounded(text: &str, span: Range<usize>) -> bool {
 /// The highest power a figure is raised to or scaled by in E notation ("1e10", "10^-6").
 const MAX_EXPONENT: u32 = 40;
 
+static NOTATION: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?P<e>[eE])|(?P<times>\s?[x×·]\s?10\^)|(?P<power>\^))(?P<exp>[+-]{0,2}[0-9]{1,3})",
+    )
+    .expect("a valid regex")
+});
+
 /// Scientific notation written after a figure: "1.5E-3", "1e10", "1.3x10^6", "1.1^23". The
 /// notation is the same in every language, so it is read here rather than from the packs.
 /// Returns the value and how many bytes the notation takes.
 fn exponent_after(base: Quantity, after: &str) -> Option<(Quantity, usize)> {
-    static NOTATION: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
-    let re = NOTATION.get_or_init(|| {
-        Regex::new(r"^(?:(?P<e>[eE])|(?P<times>\s?[x×·]\s?10\^)|(?P<power>\^))(?P<exp>[+-]{0,2}[0-9]{1,3})")
-            .expect("a valid regex")
-    });
-    let caps = re.captures(after)?;
+    let caps = NOTATION.captures(after)?;
     let whole = caps.get(0)?;
     if cuts_word(after, whole.end()) || continues_after_separator(&after[whole.end()..]) {
         return None;
