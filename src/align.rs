@@ -353,7 +353,10 @@ fn may_contradict(a: &Fact, b: &Fact, order_distance: f64) -> bool {
     let described = a.concept.is_some() && a.concept == b.concept
         || a.qualifier != Qualifier::Exact && a.qualifier == b.qualifier;
     let placed = !plain || described || order_distance <= CONTRADICTION_REACH;
-    a.kind == b.kind && units && concepts && ordinals && placed && !two_part
+    // A rank and a count contradict only where both are digits standing at one place.
+    let kinds = a.kind == b.kind
+        || rank_and_count(a, b) && digits(a) && digits(b) && order_distance <= CONTRADICTION_REACH;
+    kinds && units && concepts && ordinals && placed && !two_part
 }
 
 /// A maximum-weight assignment between `n` and `m` items; `weight` says which pairs are allowed.
@@ -587,15 +590,30 @@ fn family(kind: Kind) -> u8 {
         Kind::Range => 2,
         Kind::Ratio => 3,
         Kind::Identifier => 4,
-        // An ordinal agrees with the same ordinal in any notation (XIV, 14e, четырнадцатый) and
-        // never pairs with a cardinal of the same value.
+        // An ordinal agrees with the same ordinal in any notation (XIV, 14e, четырнадцатый); it
+        // meets a cardinal only through `rank_as_count`.
         Kind::Ordinal => 5,
         Kind::Time => 6,
     }
 }
 
+/// An ordinal and a plain count: one rank written two ways, as languages word anniversaries and
+/// places differently ("his 63rd birthday", "своего 63-летия").
+pub fn rank_and_count(a: &Fact, b: &Fact) -> bool {
+    let rank_then_count =
+        |x: &Fact, y: &Fact| x.kind == Kind::Ordinal && y.kind == Kind::Number && y.unit.is_none();
+    rank_then_count(a, b) || rank_then_count(b, a)
+}
+
 /// How the values of two facts relate.
 pub fn affinity(a: &Fact, b: &Fact, tolerances: &Tolerances) -> Affinity {
+    if rank_and_count(a, b) {
+        return if a.value == b.value {
+            Affinity::Consistent
+        } else {
+            Affinity::Unrelated
+        };
+    }
     if family(a.kind) != family(b.kind) {
         return Affinity::Unrelated;
     }

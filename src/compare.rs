@@ -386,6 +386,17 @@ fn classify_readings(a: &Fact, b: &Fact, tolerances: &Tolerances) -> (Relation, 
 
 /// The relation between two aligned facts and a short reason.
 pub fn classify(a: &Fact, b: &Fact, tolerances: &Tolerances) -> (Relation, String) {
+    if align::rank_and_count(a, b) {
+        let kinds = format!("{} on the left, {} on the right", a.kind, b.kind);
+        return if a.value == b.value {
+            (Relation::RankAsCount, format!("{kinds}, same value"))
+        } else {
+            (
+                Relation::ValueMismatch,
+                format!("{kinds}, different values"),
+            )
+        };
+    }
     if a.kind != b.kind && !(align::as_date(a).is_some() && align::as_date(b).is_some()) {
         return (
             Relation::KindMismatch,

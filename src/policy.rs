@@ -37,6 +37,7 @@ pub enum Relation {
     TimePartial,
     TimeMismatch,
     Converted,
+    RankAsCount,
     UnitMismatch,
     Missing,
     MissingUnit,
@@ -44,7 +45,7 @@ pub enum Relation {
 }
 
 impl Relation {
-    pub const ALL: [Relation; 19] = [
+    pub const ALL: [Relation; 20] = [
         Relation::Equal,
         Relation::LessPrecise,
         Relation::Rounded,
@@ -60,6 +61,7 @@ impl Relation {
         Relation::TimePartial,
         Relation::TimeMismatch,
         Relation::Converted,
+        Relation::RankAsCount,
         Relation::UnitMismatch,
         Relation::Missing,
         Relation::MissingUnit,
@@ -83,6 +85,7 @@ impl Relation {
             Relation::TimePartial => "time_partial",
             Relation::TimeMismatch => "time_mismatch",
             Relation::Converted => "converted",
+            Relation::RankAsCount => "rank_as_count",
             Relation::UnitMismatch => "unit_mismatch",
             Relation::Missing => "missing",
             Relation::MissingUnit => "missing_unit",
@@ -101,7 +104,8 @@ impl Relation {
             | Relation::DatePartial
             | Relation::IdentifierScript
             | Relation::TimePartial
-            | Relation::Converted => Status::Compatible,
+            | Relation::Converted
+            | Relation::RankAsCount => Status::Compatible,
             Relation::ValueMismatch
             | Relation::ScaleMismatch
             | Relation::DateMismatch

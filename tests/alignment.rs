@@ -109,6 +109,26 @@ fn a_changed_year_or_count_is_an_error_not_two_missing_facts() {
 }
 
 #[test]
+fn a_rank_written_as_a_count_pairs_with_it() {
+    let same = pair(
+        "Le musée fête son 150e anniversaire.",
+        "fr",
+        "Музей отмечает своё 150-летие.",
+        "ru",
+    );
+    same.expect("150e", "150", Status::Compatible, "rank-as-count");
+    assert_eq!(same.count(Status::Missing), 0);
+    let changed = pair(
+        "Le musée fête son 150e anniversaire.",
+        "fr",
+        "Музей отмечает своё 160-летие.",
+        "ru",
+    );
+    changed.expect("150e", "160", Status::Diverge, "value-mismatch");
+    assert_eq!(changed.errors(), 1);
+}
+
+#[test]
 fn the_same_bound_with_another_figure_is_a_contradiction() {
     let p = pair(
         "Bei dem Beben starben mehr als 31.000 Menschen.\nDie Welle war etwa 8 m hoch.\n\
