@@ -107,10 +107,11 @@ impl<T: Clone> Lexicon<T> {
     }
 
     fn lookup(&self, word: &str) -> Option<&T> {
+        let unmarked: String = word.chars().filter(|&c| !is_arabic_vowel_sign(c)).collect();
         let lower = if self.fold {
-            collapse_spaces(&word.to_lowercase())
+            collapse_spaces(&unmarked.to_lowercase())
         } else {
-            collapse_spaces(word)
+            collapse_spaces(&unmarked)
         };
         self.exact.get(&lower).or_else(|| {
             self.stems
@@ -162,7 +163,14 @@ fn alternatives(patterns: Vec<String>) -> String {
 }
 
 fn word_pattern(form: &str, stem: bool) -> String {
-    let escaped = regex::escape(form).replace(' ', r"[\s\u{a0}]+");
+    let escaped: String = form
+        .chars()
+        .map(|c| match c {
+            ' ' => r"[\s\u{a0}]+".to_string(),
+            c if is_arabic_letter(c) => format!("{c}{ARABIC_VOWEL_SIGNS}"),
+            c => regex::escape(&c.to_string()),
+        })
+        .collect();
     // No `\b` here: a Unicode word boundary makes the regex engine fall back from its DFA on
     // non-ASCII text. Callers check that a match does not end inside a word (`whole_word`).
     if stem {
@@ -170,6 +178,18 @@ fn word_pattern(form: &str, stem: bool) -> String {
     } else {
         escaped
     }
+}
+
+/// Arabic vowel signs and tanwin are mostly left unwritten, and written where grammar asks
+/// ("85 ميلاً", "18 قدمًا"): a form matches with or without them.
+const ARABIC_VOWEL_SIGNS: &str = r"[\u{64b}-\u{65f}\u{670}]*";
+
+fn is_arabic_vowel_sign(c: char) -> bool {
+    matches!(c, '\u{64b}'..='\u{65f}' | '\u{670}')
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{620}'..='\u{64a}' | '\u{671}'..='\u{6d3}')
 }
 
 fn is_word_char(c: char) -> bool {
@@ -410,7 +430,9 @@ impl Extractor {
             ranges: compile_all(&[&pack.ranges, &common.ranges], TemplateUse::Range)?,
             ratios: compile_all(&[&common.ratios], TemplateUse::Ratio)?,
             scale_after: ctx.regex(
-                &format!(r"^{SPACE}*(?i:{})", scales.alternation()),
+                // "25-тысячную толпу", "a 2-million-strong crowd": a scale adjective is glued
+                // with a hyphen.
+                &format!(r"^(?:{SPACE}*|[-‐‑])(?i:{})", scales.alternation()),
                 "scales",
             )?,
             scale_symbol_after: ctx
@@ -936,17 +958,21 @@ impl Extractor {
                 }
                 if let Some(read) = read(&caps) {
                     let read: Templated = read.into();
+                    let Some((value, scale_len)) = self.scaled_range(read.value, after) else {
+                        continue;
+                    };
+                    let span = span.start..span.end + scale_len;
                     // Both ends of a range share the unit written after it: "от 5 до 10 см".
                     // (A subunit would rescale both ends; such a range keeps no unit.)
                     let unit = (read.kind == Kind::Range)
-                        .then(|| self.unit_at(after))
+                        .then(|| self.unit_at(&text[span.end..]))
                         .flatten()
                         .filter(|(form, _)| form.scale == Decimal::ONE);
                     let span = match &unit {
                         Some((_, len)) => span.start..span.end + len,
                         None => span,
                     };
-                    let mut fact = self.fact(doc, read.kind, span.clone(), read.value);
+                    let mut fact = self.fact(doc, read.kind, span.clone(), value);
                     fact.unit = unit.map(|(form, _)| form.unit);
                     if let Some((alternative, note)) = read.alternative {
                         fact.alternative = Some(alternative);
@@ -1571,15 +1597,9 @@ impl Extractor {
         if let Some((quantity, len)) = exponent_after(figure.quantity, after) {
             figure.quantity = quantity;
             figure.end += len;
-        } else if let Some(s) = whole_word(&self.scale_symbol_after, after) {
-            figure.quantity = figure.quantity.scaled(self.scale_symbols[s.as_str()])?;
-            figure.end += s.end();
-        } else if let Some(s) = whole_word(&self.scale_after, after) {
-            let factor = self
-                .scales
-                .lookup(s.as_str().trim_start_matches(is_space))?;
-            figure.quantity = figure.quantity.scaled(*factor)?;
-            figure.end += s.end();
+        } else if let Some((factor, len)) = self.scale_at(after) {
+            figure.quantity = figure.quantity.scaled(factor)?;
+            figure.end += len;
         } else if next_is_word_char(after) && self.unit_at(&text[figure.end..]).is_none() {
             return None;
         }
@@ -1598,6 +1618,32 @@ impl Extractor {
             _ => {}
         }
         Some(())
+    }
+
+    /// A scale symbol or word right after a figure ("3M", "1,2 Mio.", "25-тысячную"): its factor
+    /// and length.
+    fn scale_at(&self, after: &str) -> Option<(Decimal, usize)> {
+        if let Some(s) = whole_word(&self.scale_symbol_after, after) {
+            return Some((self.scale_symbols[s.as_str()], s.end()));
+        }
+        let s = whole_word(&self.scale_after, after)?;
+        let word = s
+            .as_str()
+            .trim_start_matches(|c| is_space(c) || is_hyphen(c));
+        Some((*self.scales.lookup(word)?, s.end()))
+    }
+
+    /// A range followed by a scale word: "2-3 млн" is two to three million. The scale applies
+    /// to both ends unless the first end then passes the second ("от 500 тысяч до 2 млн").
+    fn scaled_range(&self, value: Value, after: &str) -> Option<(Value, usize)> {
+        let (Value::Range { from, to }, Some((factor, len))) = (&value, self.scale_at(after))
+        else {
+            return Some((value, 0));
+        };
+        let to = to.scaled(factor)?;
+        let both = from.scaled(factor)?;
+        let from = if both.value < to.value { both } else { *from };
+        Some((Value::Range { from, to }, len))
     }
 
     /// A unit right after a figure ("620 km", "10km", "70 °F", "3-inch"), and its length.
