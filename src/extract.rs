@@ -1314,7 +1314,16 @@ impl Extractor {
         facts: &mut Vec<Fact>,
     ) {
         for (span, number) in found {
-            if taken.overlaps(&span) || (number.ordinal && !self.numbered(&doc.text, &span)) {
+            if taken.overlaps(&span) {
+                continue;
+            }
+            // Weak words alone ("one", "first", Japanese "三") are a fact only where something
+            // makes them one: an ordinal prefix before them ("第三") makes an ordinal, a noun
+            // an ordinal numbers ("the second term", not "a second" or "at first") keeps one.
+            let prefixed =
+                number.weak && self.ordinal_prefix_before(&doc.text, span.start).is_some();
+            let numbered = number.ordinal && self.numbered(&doc.text, &span);
+            if number.weak && !prefixed && !numbered {
                 continue;
             }
             let quantity = match number.value {
