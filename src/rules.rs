@@ -119,6 +119,9 @@ pub struct Common {
     pub ranges: Vec<Template>,
     pub ratios: Vec<Template>,
     pub percent_signs: Vec<String>,
+    /// Comparison signs every language writes alike before a number: `>`, `<=`, `≥`.
+    #[serde(default)]
+    pub qualifiers: Qualifiers,
     /// A bare four-digit number in this span is read as a year when nothing says otherwise.
     pub bare_years: YearSpan,
     /// Units of measure and currencies, by id; packs add the words of their language.
@@ -201,6 +204,12 @@ pub struct LangPack {
     pub numbers: Numbers,
     #[serde(default)]
     pub percent_words: Forms,
+    /// Percent words written before the number: "百分之" (百分之五十 = 50 %).
+    #[serde(default)]
+    pub percent_prefixes: Forms,
+    /// Words after a number that count tenths: "割", "成" (3割 = 30 %, ９成 = 90 %).
+    #[serde(default)]
+    pub percent_tenths: Forms,
     #[serde(default)]
     pub scales: Vec<Scale>,
     #[serde(default)]
