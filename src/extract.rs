@@ -1745,7 +1745,13 @@ impl Extractor {
         else {
             return (Qualifier::Exact, start);
         };
-        if self.not_after.is_match(&before[..m.start()]) {
+        // A comparison sign stands apart: in "alert(x)> 45" or "a>b" it is markup or code.
+        let sign_glued = m.as_str().starts_with(|c: char| !c.is_alphanumeric())
+            && before[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_whitespace() && c != '(');
+        if sign_glued || self.not_after.is_match(&before[..m.start()]) {
             return (Qualifier::Exact, start);
         }
         match self.qualifiers.lookup(m.as_str()) {
