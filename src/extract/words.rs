@@ -776,7 +776,10 @@ mod tests {
         assert_eq!(compose_test(&[Word::Scale(Decimal::from(1000))]), None);
         let million = Word::Scale(Decimal::from(1_000_000));
         let a_million = compose_test(&[one, million]).unwrap();
-        assert_eq!(a_million.quantity().unwrap().value, Decimal::from(1_000_000));
+        assert_eq!(
+            a_million.quantity().unwrap().value,
+            Decimal::from(1_000_000)
+        );
         assert!(!a_million.weak);
     }
 
