@@ -241,6 +241,9 @@ pub struct Extractor {
     /// A minus word right before a figure ("minus 5", "負三").
     minus_before: Regex,
     percent_after: Regex,
+    /// Words after a figure that count tenths of a whole (3割 = 30 %).
+    tenths_after: Regex,
+    percent_before: Regex,
     qualifier_before: Regex,
     qualifiers: Lexicon<Qualifier>,
     qualifier_after: Regex,
@@ -380,7 +383,11 @@ impl Extractor {
             scale_symbols.keys().map(|s| regex::escape(s)).collect();
         symbol_patterns.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         let minus_words = Lexicon::new(pack.numbers.minus.iter().map(|w| (w, ()))).alternation();
-        let qualifiers = Lexicon::new(qualifier_forms(&pack.qualifiers));
+        let qualifiers = Lexicon::new(
+            qualifier_forms(&pack.qualifiers)
+                .into_iter()
+                .chain(qualifier_forms(&common.qualifiers)),
+        );
         let [unit_words, unit_symbols, unit_words_before, unit_prefixes] =
             unit_lexicons(&common.units, pack);
         let nouns = Lexicon::new(
@@ -448,6 +455,20 @@ impl Extractor {
                     percent_words.alternation()
                 ),
                 "percent_words",
+            )?,
+            tenths_after: ctx.regex(
+                &format!(
+                    r"^{SPACE}*(?:{})",
+                    Lexicon::new(pack.percent_tenths.iter().map(|w| (w, ()))).alternation()
+                ),
+                "percent_tenths",
+            )?,
+            percent_before: ctx.regex(
+                &format!(
+                    r"{WORD_START}((?i:{})){SPACE}*$",
+                    Lexicon::new(pack.percent_prefixes.iter().map(|w| (w, ()))).alternation()
+                ),
+                "percent_prefixes",
             )?,
             qualifier_before: ctx.regex(
                 &format!(r"{WORD_START}((?i:{})){SPACE}*$", qualifiers.alternation()),
@@ -1340,7 +1361,19 @@ impl Extractor {
         facts: &mut Vec<Fact>,
     ) {
         for (span, number) in found {
-            if taken.overlaps(&span) || (number.ordinal && !self.numbered(&doc.text, &span)) {
+            if taken.overlaps(&span) {
+                continue;
+            }
+            // Weak words alone ("one", "first", Japanese "三") are a fact only where something
+            // makes them one: an ordinal prefix before them ("第三") makes an ordinal, a noun
+            // an ordinal numbers ("the second term", not "a second" or "at first") keeps one,
+            // a percent after them makes a percent ("九パーセント", "三成").
+            let prefixed =
+                number.weak && self.ordinal_prefix_before(&doc.text, span.start).is_some();
+            let numbered = number.ordinal && self.numbered(&doc.text, &span);
+            let percent =
+                number.weak && !number.ordinal && self.percent_follows(&doc.text, span.end);
+            if number.weak && !prefixed && !numbered && !percent {
                 continue;
             }
             let quantity = match number.value {
@@ -1603,6 +1636,12 @@ impl Extractor {
         } else if next_is_word_char(after) && self.unit_at(&text[figure.end..]).is_none() {
             return None;
         }
+        if let Some(tenths) = whole_word(&self.tenths_after, &text[figure.end..]) {
+            figure.kind = Kind::Percent;
+            figure.quantity = figure.quantity.scaled(Decimal::TEN)?;
+            figure.end += tenths.end();
+            return Some(());
+        }
         // The longer reading wins: "5 percentage points" is a unit, not "5 percent" and a word.
         let percent = whole_word(&self.percent_after, &text[figure.end..]).map(|p| p.end());
         match (percent, self.unit_at(&text[figure.end..])) {
@@ -1704,6 +1743,12 @@ impl Extractor {
                 }
             }
         }
+        if figure.kind == Kind::Number {
+            if let Some(start) = self.percent_prefix_before(text, figure.start) {
+                figure.kind = Kind::Percent;
+                figure.start = start;
+            }
+        }
         // "al menos 12", "por lo menos": a minus word that ends a qualifier is no minus.
         let minus = self.minus_before(text, figure.start).filter(|&sign| {
             let (qualifier, start) = self.qualifier_before(text, figure.start);
@@ -1746,7 +1791,13 @@ impl Extractor {
         else {
             return (Qualifier::Exact, start);
         };
-        if self.not_after.is_match(&before[..m.start()]) {
+        // A comparison sign stands apart: in "alert(x)> 45" or "a>b" it is markup or code.
+        let sign_glued = m.as_str().starts_with(|c: char| !c.is_alphanumeric())
+            && before[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_whitespace() && c != '(');
+        if sign_glued || self.not_after.is_match(&before[..m.start()]) {
             return (Qualifier::Exact, start);
         }
         match self.qualifiers.lookup(m.as_str()) {
@@ -1767,6 +1818,21 @@ impl Extractor {
             .as_ref()?
             .captures(&text[window_start..start])?;
         Some(window_start + prefix.get(1)?.start())
+    }
+
+    /// Where a percent word right before a number starts ("百分之五十").
+    fn percent_prefix_before(&self, text: &str, start: usize) -> Option<usize> {
+        let window_start = floor_boundary(text, start.saturating_sub(CONTEXT_BYTES));
+        let prefix = self.percent_before.captures(&text[window_start..start])?;
+        Some(window_start + prefix.get(1)?.start())
+    }
+
+    /// Whether a percent word, sign or tenths word follows `end` ("九パーセント", "三成").
+    fn percent_follows(&self, text: &str, end: usize) -> bool {
+        let after = context_after(text, end);
+        [&self.percent_after, &self.tenths_after]
+            .iter()
+            .any(|re| whole_word(re, after).is_some())
     }
 
     /// A qualifier written right after the figure, and its length.

@@ -119,6 +119,9 @@ pub struct Common {
     pub ranges: Vec<Template>,
     pub ratios: Vec<Template>,
     pub percent_signs: Vec<String>,
+    /// Comparison signs every language writes alike before a number: `>`, `<=`, `≥`.
+    #[serde(default)]
+    pub qualifiers: Qualifiers,
     /// A bare four-digit number in this span is read as a year when nothing says otherwise.
     pub bare_years: YearSpan,
     /// Units of measure and currencies, by id; packs add the words of their language.
@@ -201,6 +204,12 @@ pub struct LangPack {
     pub numbers: Numbers,
     #[serde(default)]
     pub percent_words: Forms,
+    /// Percent words written before the number: "百分之" (百分之五十 = 50 %).
+    #[serde(default)]
+    pub percent_prefixes: Forms,
+    /// Words after a number that count tenths: "割", "成" (3割 = 30 %, ９成 = 90 %).
+    #[serde(default)]
+    pub percent_tenths: Forms,
     #[serde(default)]
     pub scales: Vec<Scale>,
     #[serde(default)]
@@ -267,9 +276,9 @@ pub struct LangPack {
     /// Numbers written as words: "двух", "vingt-cinq", "three million", "三千五百万".
     #[serde(default)]
     pub number_words: NumberWords,
-    /// Nouns that ordinals written as words or Roman numerals number: "XIV съезд", "Đại hội
-    /// XIII", "XVe siècle", "четырнадцатый съезд". Without one nearby, "второй половине" (the
-    /// second half) or a lone "I" is no fact.
+    /// Nouns that ordinals written as Roman numerals or weak ordinal words number: "XIV съезд",
+    /// "Đại hội XIII", "XVe siècle", "the second term". Without one nearby, "a second", "at
+    /// first" or a lone "I" is no fact.
     #[serde(default)]
     pub numbered_nouns: Forms,
     /// Capital letters that are words of this language, never Roman numerals: English "I".
@@ -374,7 +383,9 @@ pub struct NumberWords {
     #[serde(default)]
     pub joiners: Forms,
     /// Forms that are numbers only sometimes (articles, "one", "одна"): a number made of these
-    /// alone is no fact, but "a million" or "une centaine" is.
+    /// alone is no fact, but "a million" or "une centaine" is. An ordinal made of these alone
+    /// ("first", "second", "premier") counts only next to a noun of `numbered_nouns`; other
+    /// ordinal words stand alone ("the eleventh", "четвёртого").
     #[serde(default)]
     pub weak: Forms,
     /// Whether the words of one number stand apart (most languages) or run together (zh, ja).

@@ -282,7 +282,8 @@ fn a_slip_across_a_moved_paragraph_is_still_one_error() {
         Status::Diverge,
         "scale-mismatch",
     );
-    assert_eq!(p.count(Status::Agree), 2, "{:#?}", p.comparison.findings);
+    // 12, 7 and the ordinal of "Третий абзац" / "Trzeci akapit" agree.
+    assert_eq!(p.count(Status::Agree), 3, "{:#?}", p.comparison.findings);
 }
 
 #[test]

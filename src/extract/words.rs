@@ -31,18 +31,60 @@ enum Word {
     Multiplier(Decimal),
     /// Closes a group: thousand, million, 万, 亿 (the pack's scale words).
     Scale(Decimal),
-    /// An ordinal word; it ends the number.
-    Ordinal(Decimal),
+    /// An ordinal word; only smaller ordinals may follow it ("vigésimo primero").
+    Ordinal { value: Decimal, kind: OrdinalKind },
     /// A decimal mark spoken as a word ("point", "virgule"): the words after it are the decimals.
     Point,
     /// The denominator of a fraction ("thirds", "tiers"); it ends the number. `ordinal` when the
     /// form is an ordinal word too ("fifth", "trzecie"): alone or completing an ordinal
     /// ("twenty-fifth") it is read as one.
-    Fraction { den: Decimal, ordinal: bool },
+    Fraction {
+        den: Decimal,
+        ordinal: Option<OrdinalKind>,
+    },
     /// "over", "sur": the number before it is a numerator, the one after a denominator.
     Over,
     /// 分之, 分の: the number before it is a denominator, the one after a numerator.
     Under,
+}
+
+/// How an ordinal word composes with the number words before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OrdinalKind {
+    /// It adds to them ("twenty-first").
+    Adds,
+    /// It adds to them, but alone it is a rank only where something makes it one: "first" and
+    /// "second" ("at first", "a second") count next to a noun they number.
+    Weak,
+    /// The ordinal of a multiplier or scale word ("hundredth", "trillionth", "milésimo"): it
+    /// multiplies them as the scale word does ("three trillionth", "dos milésimo").
+    Scale,
+}
+
+impl Word {
+    /// The word read as an ordinal where it is one: a fraction word that is an ordinal too
+    /// ("fifth" in "twenty-fifth", "milésimo" in "dos milésimo tricentésimo").
+    fn ordinal_reading(self) -> Word {
+        match self {
+            Word::Fraction {
+                den,
+                ordinal: Some(kind),
+            } => Word::Ordinal { value: den, kind },
+            other => other,
+        }
+    }
+
+    /// Whether the word alone makes no fact ("one", "une", "first").
+    fn is_weak(self) -> bool {
+        matches!(
+            self,
+            Word::Value { weak: true, .. }
+                | Word::Ordinal {
+                    kind: OrdinalKind::Weak,
+                    ..
+                }
+        )
+    }
 }
 
 /// A word of a phrase and whether a joiner ("and", "et") stands before it.
@@ -57,6 +99,9 @@ struct Token {
 pub(super) struct WordNumber {
     pub value: WordValue,
     pub ordinal: bool,
+    /// One weak word alone ("one", "first", Japanese "三"): no count by itself, an ordinal only
+    /// next to a noun it numbers or after an ordinal prefix ("第三").
+    pub weak: bool,
 }
 
 /// What number words state: a quantity, or a fraction kept as numerator and denominator ("two
@@ -106,18 +151,39 @@ impl NumberWordReader {
             return None;
         }
         let weak: Lexicon<()> = Lexicon::new(nw.weak.iter().map(|w| (w, ())));
-        let ordinals: Lexicon<()> = Lexicon::new(nw.ordinals.values().flatten().map(|w| (w, ())));
+        let is_weak = |form: &str| weak.lookup(form).is_some();
+        // An ordinal whose value a multiplier or scale word has is that word's ordinal.
+        let scale_values: Vec<Decimal> = nw
+            .multipliers
+            .keys()
+            .map(|v| v.0)
+            .chain(pack.scales.iter().map(|s| s.factor.0))
+            .filter(|v| *v >= Decimal::ONE_HUNDRED)
+            .collect();
+        let ordinal_kind = |value: Decimal, form: &str| {
+            if scale_values.contains(&value) {
+                OrdinalKind::Scale
+            } else if is_weak(form) {
+                OrdinalKind::Weak
+            } else {
+                OrdinalKind::Adds
+            }
+        };
+        let ordinals: Lexicon<OrdinalKind> = Lexicon::new(by_value(&nw.ordinals, ordinal_kind));
         // Fractions come first: a form that is an ordinal too is read as either (Word::Fraction).
         let entries = by_value(&nw.fractions, |den, form| Word::Fraction {
             den,
-            ordinal: ordinals.lookup(form).is_some(),
+            ordinal: ordinals.lookup(form).copied(),
         })
         .chain(by_value(&nw.values, |value, form| Word::Value {
             value,
-            weak: weak.lookup(form).is_some(),
+            weak: is_weak(form),
         }))
         .chain(by_value(&nw.multipliers, |v, _| Word::Multiplier(v)))
-        .chain(by_value(&nw.ordinals, |v, _| Word::Ordinal(v)))
+        .chain(by_value(&nw.ordinals, |value, form| Word::Ordinal {
+            value,
+            kind: ordinal_kind(value, form),
+        }))
         .chain(nw.points.iter().map(|w| (w, Word::Point)))
         .chain(nw.over.iter().map(|w| (w, Word::Over)))
         .chain(nw.under.iter().map(|w| (w, Word::Under)))
@@ -288,10 +354,10 @@ fn small_words(nw: &crate::rules::NumberWords) -> Lexicon<()> {
     Lexicon::new(forms.iter().map(|f| (f, ())))
 }
 
-fn by_value<'a>(
+fn by_value<'a, T: 'a>(
     table: &'a BTreeMap<DecimalText, Forms>,
-    word: impl Fn(Decimal, &str) -> Word + 'a,
-) -> impl Iterator<Item = (&'a String, Word)> + 'a {
+    word: impl Fn(Decimal, &str) -> T + 'a,
+) -> impl Iterator<Item = (&'a String, T)> + 'a {
     let word = std::rc::Rc::new(word);
     table.iter().flat_map(move |(value, forms)| {
         let word = word.clone();
@@ -326,30 +392,22 @@ fn read_tokens(tokens: &[Token], dropped_unit: bool) -> Option<WordNumber> {
         return spoken_decimal(&words[..p], &words[p + 1..]);
     }
     if let Some(&Word::Fraction { den, ordinal }) = words.last() {
-        let (numerator, last) = tokens.split_at(tokens.len() - 1);
-        let as_ordinal = ordinal
-            .then(|| {
-                let ordinal = Token {
-                    word: Word::Ordinal(den),
-                    ..last[0]
-                };
-                compose_tokens(&[numerator, &[ordinal]].concat(), false, false)
-            })
-            .flatten();
-        return as_ordinal.or_else(|| fraction(numerator, den));
+        // compose_tokens reads the last word as its ordinal.
+        let as_ordinal = ordinal.and_then(|_| compose_tokens(tokens, false));
+        return as_ordinal.or_else(|| fraction(&tokens[..tokens.len() - 1], den));
     }
     // "one third", "un quinto": after the word for one, an ordinal from third on is a denominator.
-    if let [Word::Value { value, .. }, Word::Ordinal(den)] = words[..] {
+    if let [Word::Value { value, .. }, Word::Ordinal { value: den, .. }] = words[..] {
         if value == Decimal::ONE && den >= Decimal::from(3) {
             return ratio_of(value, den);
         }
     }
-    compose_tokens(tokens, dropped_unit, false)
+    compose_tokens(tokens, dropped_unit)
 }
 
 /// A whole number of words, weak words allowed ("one" over three, "un" demi).
 fn whole(words: &[Word]) -> Option<Decimal> {
-    let n = compose_words(words, false, true)?;
+    let n = compose_words(words, false)?;
     match n.value {
         WordValue::Quantity(q) if !n.ordinal && q.value.fract().is_zero() => Some(q.value),
         _ => None,
@@ -361,6 +419,7 @@ fn ratio(num: &[Word], den: &[Word]) -> Option<WordNumber> {
     (!den.is_zero()).then_some(WordNumber {
         value: WordValue::Ratio { num, den },
         ordinal: false,
+        weak: false,
     })
 }
 
@@ -379,6 +438,7 @@ fn spoken_decimal(int: &[Word], decimals: &[Word]) -> Option<WordNumber> {
         return Some(WordNumber {
             value: WordValue::Quantity(Quantity::from_written(value.normalize()).scaled(factor)?),
             ordinal: false,
+            weak: false,
         });
     }
     let digit = |w: &Word| match w {
@@ -396,6 +456,7 @@ fn spoken_decimal(int: &[Word], decimals: &[Word]) -> Option<WordNumber> {
     Some(WordNumber {
         value: WordValue::Quantity(quantity),
         ordinal: false,
+        weak: false,
     })
 }
 
@@ -420,6 +481,7 @@ fn fraction(tokens: &[Token], den: Decimal) -> Option<WordNumber> {
     Some(WordNumber {
         value: WordValue::Quantity(Quantity::from_written(value)),
         ordinal: false,
+        weak: false,
     })
 }
 
@@ -427,6 +489,7 @@ fn ratio_of(num: Decimal, den: Decimal) -> Option<WordNumber> {
     Some(WordNumber {
         value: WordValue::Ratio { num, den },
         ordinal: false,
+        weak: false,
     })
 }
 
@@ -434,10 +497,10 @@ fn ratio_of(num: Decimal, den: Decimal) -> Option<WordNumber> {
 /// scale words close a group ("two hundred thirty-five thousand" = (2·100 + 35)·1000).
 #[cfg(test)]
 fn compose(words: &[Word], dropped_unit: bool) -> Option<WordNumber> {
-    compose_words(words, dropped_unit, false)
+    compose_words(words, dropped_unit)
 }
 
-fn compose_words(words: &[Word], dropped_unit: bool, allow_weak: bool) -> Option<WordNumber> {
+fn compose_words(words: &[Word], dropped_unit: bool) -> Option<WordNumber> {
     let tokens: Vec<Token> = words
         .iter()
         .map(|&word| Token {
@@ -445,19 +508,19 @@ fn compose_words(words: &[Word], dropped_unit: bool, allow_weak: bool) -> Option
             joined: false,
         })
         .collect();
-    compose_tokens(&tokens, dropped_unit, allow_weak)
+    compose_tokens(&tokens, dropped_unit)
 }
 
-fn compose_tokens(tokens: &[Token], dropped_unit: bool, allow_weak: bool) -> Option<WordNumber> {
-    let words: Vec<Word> = tokens.iter().map(|t| t.word).collect();
-    let weak = |w: &Word| matches!(w, Word::Value { weak: true, .. });
-    // "one", "half a" alone are no facts; "one and a half" is.
-    if !allow_weak && words.len() == 1 && weak(&words[0]) {
-        return None;
-    }
+/// An ordinal word ends the cardinal part; only ordinals that add to it may follow
+/// ("vigésimo primero", "tricentésimo cuadragésimo séptimo"), and an ordinal scale word multiplies
+/// what precedes it ("three trillionth", "cincuenta y dos milésimo tricentésimo"). One weak word
+/// alone ("one", "half a", "first") makes a weak number; "one and a half" is none.
+fn compose_tokens(tokens: &[Token], dropped_unit: bool) -> Option<WordNumber> {
+    let words: Vec<Word> = tokens.iter().map(|t| t.word.ordinal_reading()).collect();
+    let weak_value = |w: &Word| matches!(w, Word::Value { weak: true, .. });
     if !words
         .iter()
-        .any(|w| matches!(w, Word::Value { .. } | Word::Ordinal(_)))
+        .any(|w| matches!(w, Word::Value { .. } | Word::Ordinal { .. }))
     {
         // "тысячи людей", "millions of": a scale word alone is a magnitude, not a count.
         return None;
@@ -466,9 +529,6 @@ fn compose_tokens(tokens: &[Token], dropped_unit: bool, allow_weak: bool) -> Opt
     let mut step = Decimal::ONE;
     let mut ordinal = false;
     for (i, word) in words.iter().enumerate() {
-        if ordinal {
-            return None; // an ordinal word must come last
-        }
         let previous = i.checked_sub(1).map(|p| words[p]);
         // 一千零五: a zero inside a number marks an empty place, it starts no other number.
         let gap_zero = previous
@@ -477,11 +537,28 @@ fn compose_tokens(tokens: &[Token], dropped_unit: bool, allow_weak: bool) -> Opt
                 weak: true,
             })
             && !(total + group + current).is_zero();
-        let after_weak = previous.as_ref().is_some_and(weak) && !gap_zero;
+        let after_weak = previous.as_ref().is_some_and(weak_value) && !gap_zero;
         match *word {
+            Word::Value { .. } | Word::Multiplier(_) | Word::Scale(_) if ordinal => {
+                return None; // the cardinal part comes first
+            }
+            Word::Ordinal {
+                value,
+                kind: OrdinalKind::Scale,
+            } => {
+                // "centésimo vigésimo" is 120, "vigésimo centésimo" no number; after a weak
+                // word it is a denominator ("un milésimo").
+                if after_weak || (ordinal && !(group + current).is_zero()) {
+                    return None;
+                }
+                ordinal = true;
+                total += at_least_one(group + current) * value;
+                group = Decimal::ZERO;
+                current = Decimal::ZERO;
+            }
             // "un cinq étoiles", "ثلاثة وخمسة": two figures of the same places are two numbers.
             // A fraction joined to a weak word adds: "one and a half", not "un mezzo".
-            Word::Value { value, .. } | Word::Ordinal(value)
+            Word::Value { value, .. } | Word::Ordinal { value, .. }
                 if (after_weak && (value.fract().is_zero() || !tokens[i].joined))
                     || !adds_cleanly(group + current, value) =>
             {
@@ -491,7 +568,7 @@ fn compose_tokens(tokens: &[Token], dropped_unit: bool, allow_weak: bool) -> Opt
                 current += value * dropped_unit_factor(previous, value);
             }
             Word::Value { value, .. } => current += value,
-            Word::Ordinal(value) => {
+            Word::Ordinal { value, .. } => {
                 current += value;
                 ordinal = true;
             }
@@ -518,6 +595,7 @@ fn compose_tokens(tokens: &[Token], dropped_unit: bool, allow_weak: bool) -> Opt
             step: step.normalize(),
         }),
         ordinal,
+        weak: words.len() == 1 && words[0].is_weak(),
     })
 }
 
@@ -694,17 +772,80 @@ mod tests {
             value: Decimal::ONE,
             weak: true,
         };
-        assert_eq!(compose_test(&[one]), None);
+        assert!(compose_test(&[one]).unwrap().weak);
         assert_eq!(compose_test(&[Word::Scale(Decimal::from(1000))]), None);
         let million = Word::Scale(Decimal::from(1_000_000));
+        let a_million = compose_test(&[one, million]).unwrap();
         assert_eq!(
-            compose_test(&[one, million])
-                .unwrap()
-                .quantity()
-                .unwrap()
-                .value,
+            a_million.quantity().unwrap().value,
             Decimal::from(1_000_000)
         );
+        assert!(!a_million.weak);
+    }
+
+    fn ordinal(v: i64) -> Word {
+        Word::Ordinal {
+            value: Decimal::from(v),
+            kind: OrdinalKind::Adds,
+        }
+    }
+
+    fn ordinal_value(words: &[Word]) -> Option<Decimal> {
+        compose_test(words)
+            .filter(|n| n.ordinal)
+            .and_then(|n| Some(n.quantity()?.value))
+    }
+
+    #[test]
+    fn ordinal_words_end_a_number_and_ordinal_scales_multiply() {
+        let hundred = Word::Multiplier(Decimal::from(100));
+        let scale = |v: i64| Word::Ordinal {
+            value: Decimal::from(v),
+            kind: OrdinalKind::Scale,
+        };
+        let (thousandth, trillionth) = (scale(1000), scale(1_000_000_000_000));
+        // one hundred twenty-fifth
+        let n = ordinal_value(&[value(1), hundred, value(20), ordinal(5)]);
+        assert_eq!(n, Some(Decimal::from(125)));
+        // three trillionth, trillionth
+        let n = ordinal_value(&[value(3), trillionth]);
+        assert_eq!(n, Some(Decimal::from(3_000_000_000_000i64)));
+        let n = ordinal_value(&[trillionth]);
+        assert_eq!(n, Some(Decimal::from(1_000_000_000_000i64)));
+        // cincuenta y dos milésimo tricentésimo cuadragésimo séptimo
+        let words = [
+            value(50),
+            value(2),
+            thousandth,
+            ordinal(300),
+            ordinal(40),
+            ordinal(7),
+        ];
+        assert_eq!(ordinal_value(&words), Some(Decimal::from(52_347)));
+        // vigésimo primero; but "first second" and "first two" are two numbers, and "un
+        // milésimo" is a fraction
+        assert_eq!(
+            ordinal_value(&[ordinal(20), ordinal(1)]),
+            Some(Decimal::from(21))
+        );
+        assert_eq!(compose_test(&[ordinal(1), ordinal(2)]), None);
+        assert_eq!(compose_test(&[ordinal(1), value(2)]), None);
+        assert_eq!(compose_test(&[ordinal(20), thousandth]), None);
+        let un = Word::Value {
+            value: Decimal::ONE,
+            weak: true,
+        };
+        assert_eq!(compose_test(&[un, thousandth]), None);
+    }
+
+    #[test]
+    fn ordinals_of_weak_words_alone_are_weak() {
+        let first = Word::Ordinal {
+            value: Decimal::ONE,
+            kind: OrdinalKind::Weak,
+        };
+        assert!(compose_test(&[first]).unwrap().weak);
+        assert!(!compose_test(&[value(20), first]).unwrap().weak);
     }
 
     #[test]
@@ -742,7 +883,7 @@ mod tests {
         let d = |v: i64| Decimal::from(v);
         let thirds = Word::Fraction {
             den: d(3),
-            ordinal: false,
+            ordinal: None,
         };
         // "two thirds"
         let n = read_tokens(&tokens(&[value(2), thirds]), false).unwrap();
@@ -760,7 +901,7 @@ mod tests {
         // "vinte e três" is one number.
         let quarters = Word::Fraction {
             den: d(4),
-            ordinal: false,
+            ordinal: None,
         };
         let mut mixed = tokens(&[value(2), value(3), quarters]);
         mixed[1].joined = true;
@@ -768,7 +909,7 @@ mod tests {
         assert_eq!(n.quantity().unwrap().value, Decimal::new(275, 2));
         let fifths = Word::Fraction {
             den: d(5),
-            ordinal: false,
+            ordinal: None,
         };
         let mut one_number = tokens(&[value(20), value(3), fifths]);
         one_number[1].joined = true;
@@ -783,7 +924,7 @@ mod tests {
         let d = |v: i64| Decimal::from(v);
         let fifth = Word::Fraction {
             den: d(5),
-            ordinal: true,
+            ordinal: Some(OrdinalKind::Adds),
         };
         let one = Word::Value {
             value: Decimal::ONE,
@@ -825,7 +966,7 @@ mod tests {
         // "две целых пять десятых"
         let tenths = Word::Fraction {
             den: Decimal::TEN,
-            ordinal: false,
+            ordinal: None,
         };
         let n = read_tokens(&tokens(&[value(2), Word::Point, value(5), tenths]), false).unwrap();
         assert_eq!(n.quantity().unwrap().value, Decimal::new(25, 1));
