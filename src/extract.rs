@@ -1675,8 +1675,11 @@ impl Extractor {
     /// A range followed by a scale word: "2-3 млн" is two to three million. The scale applies
     /// to both ends unless the first end then passes the second ("от 500 тысяч до 2 млн").
     fn scaled_range(&self, value: Value, after: &str) -> Option<(Value, usize)> {
-        let (Value::Range { from, to }, Some((factor, len))) = (&value, self.scale_at(after))
-        else {
+        // Only a range looks for a scale after it: dates and times never take one.
+        let Value::Range { from, to } = &value else {
+            return Some((value, 0));
+        };
+        let Some((factor, len)) = self.scale_at(after) else {
             return Some((value, 0));
         };
         let to = to.scaled(factor)?;
