@@ -724,6 +724,9 @@ impl TemplateContext<'_> {
             (TemplateUse::Time, "am") => Some(format!("(?i:{})", self.am)),
             (TemplateUse::Time, "pm") => Some(format!("(?i:{})", self.pm)),
             (TemplateUse::Time, "night") => Some(format!("(?i:{})", self.night)),
+            // Matches nothing: the match holds only where the clause ends after it (checked
+            // on the whole text, since a template searches a window of it).
+            (TemplateUse::Time | TemplateUse::Date, "clause_end") => Some(String::new()),
             // A code with at least one digit, letters in capitals: 06, 68, 2006/123/EC, 1234/QĐ-UBND.
             (TemplateUse::Identifier, "id") => Some(format!(
                 r"[\p{{Lu}}\p{{N}}]*{d}[\p{{Lu}}\p{{N}}]*(?:[-/.][\p{{Lu}}\p{{N}}]+)*"
@@ -974,7 +977,10 @@ impl Extractor {
                     continue;
                 }
                 let after = &text[span.end..];
-                if continues_after_separator(after) {
+                let clause_end = caps.name("clause_end").is_some();
+                if continues_after_separator(after)
+                    || (clause_end && (!clause_ends_after(after) || self.in_range(text, &span)))
+                {
                     continue;
                 }
                 if let Some(read) = read(&caps) {
@@ -1004,6 +1010,16 @@ impl Extractor {
                 }
             }
         }
+    }
+
+    /// Whether a word range ends in this span ("dalle 9 alle 18."): a figure standing alone at
+    /// the end of its clause there is the range's end, not a time of its own.
+    fn in_range(&self, text: &str, span: &Range<usize>) -> bool {
+        let start = floor_boundary(text, span.start.saturating_sub(TEMPLATE_REACH));
+        self.ranges.iter().any(|re| {
+            re.find_iter(&text[start..span.end])
+                .any(|m| start + m.end() > span.start)
+        })
     }
 
     fn date_value(&self, caps: &Captures) -> Option<PartialDate> {
@@ -2120,6 +2136,16 @@ fn continues_after_separator(after: &str) -> bool {
     matches!(separator, Some('/' | '-' | '.' | ','))
         && next.is_some_and(char::is_alphanumeric)
         && !(separator == Some('-') && next.is_some_and(char::is_uppercase))
+}
+
+/// Whether the clause ends right after a match: at the end of the text or of a line, or at a
+/// punctuation mark ("alle 15." is a time, "alle 15 regioni" a count).
+fn clause_ends_after(after: &str) -> bool {
+    after
+        .trim_start_matches([' ', '\t', '\u{a0}'])
+        .chars()
+        .next()
+        .is_none_or(|c| ends_clause(c) || "\r,…)»”\"'，！？、،".contains(c))
 }
 
 fn context_after(text: &str, end: usize) -> &str {
