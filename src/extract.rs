@@ -1058,8 +1058,9 @@ impl Extractor {
             (None, Some(y)) => Some(two_digit_year(self.small_integer(y.as_str())?)),
             (None, None) => None,
         };
-        month?;
-        Some(PartialDate { year, month, day })
+        // A month, or a day alone where the template says it dates ("27日に"): a year alone is
+        // the years pass's.
+        (month.is_some() || day.is_some()).then_some(PartialDate { year, month, day })
     }
 
     /// The other reading of a numeric date whose day and month could swap (3/4/2015 is 3 April
