@@ -979,6 +979,7 @@ impl Extractor {
                 let after = &text[span.end..];
                 let clause_end = caps.name("clause_end").is_some();
                 if continues_after_separator(after)
+                    || continues_before_separator(&text[..span.start])
                     || (clause_end && (!clause_ends_after(after) || self.in_range(text, &span)))
                 {
                     continue;
@@ -2130,6 +2131,13 @@ fn cuts_word(text: &str, at: usize) -> bool {
 /// "2025-04" followed by "-14", "13/14" followed by "/2025", "11" followed by "-й", "PM2" followed
 /// by ",5": the match is part of something longer. A capital after a hyphen starts the next part of
 /// a compound ("COVID-19-Welle", "A4-Format"), which leaves the match whole.
+/// A match right after a slash, point or comma glued to a digit is the tail of a longer figure:
+/// "08/12" of "2015/08/12". (A dash is left out: "09:00-17:00" holds two times.)
+fn continues_before_separator(before: &str) -> bool {
+    let mut chars = before.chars().rev();
+    matches!(chars.next(), Some('/' | '.' | ',')) && chars.next().is_some_and(|c| c.is_numeric())
+}
+
 fn continues_after_separator(after: &str) -> bool {
     let mut chars = after.chars();
     let separator = chars.next();
