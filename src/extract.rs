@@ -724,6 +724,9 @@ impl TemplateContext<'_> {
             (TemplateUse::Time, "am") => Some(format!("(?i:{})", self.am)),
             (TemplateUse::Time, "pm") => Some(format!("(?i:{})", self.pm)),
             (TemplateUse::Time, "night") => Some(format!("(?i:{})", self.night)),
+            // Matches nothing: the match holds only where the clause ends after it (checked
+            // on the whole text, since a template searches a window of it).
+            (TemplateUse::Time | TemplateUse::Date, "clause_end") => Some(String::new()),
             // A code with at least one digit, letters in capitals: 06, 68, 2006/123/EC, 1234/QĐ-UBND.
             (TemplateUse::Identifier, "id") => Some(format!(
                 r"[\p{{Lu}}\p{{N}}]*{d}[\p{{Lu}}\p{{N}}]*(?:[-/.][\p{{Lu}}\p{{N}}]+)*"
@@ -974,7 +977,11 @@ impl Extractor {
                     continue;
                 }
                 let after = &text[span.end..];
-                if continues_after_separator(after) {
+                let clause_end = caps.name("clause_end").is_some();
+                if continues_after_separator(after)
+                    || continues_before_separator(&text[..span.start])
+                    || (clause_end && (!clause_ends_after(after) || self.in_range(text, &span)))
+                {
                     continue;
                 }
                 if let Some(read) = read(&caps) {
@@ -1004,6 +1011,16 @@ impl Extractor {
                 }
             }
         }
+    }
+
+    /// Whether a word range ends in this span ("dalle 9 alle 18."): a figure standing alone at
+    /// the end of its clause there is the range's end, not a time of its own.
+    fn in_range(&self, text: &str, span: &Range<usize>) -> bool {
+        let start = floor_boundary(text, span.start.saturating_sub(TEMPLATE_REACH));
+        self.ranges.iter().any(|re| {
+            re.find_iter(&text[start..span.end])
+                .any(|m| start + m.end() > span.start)
+        })
     }
 
     fn date_value(&self, caps: &Captures) -> Option<PartialDate> {
@@ -1042,8 +1059,9 @@ impl Extractor {
             (None, Some(y)) => Some(two_digit_year(self.small_integer(y.as_str())?)),
             (None, None) => None,
         };
-        month?;
-        Some(PartialDate { year, month, day })
+        // A month, or a day alone where the template says it dates ("27日に"): a year alone is
+        // the years pass's.
+        (month.is_some() || day.is_some()).then_some(PartialDate { year, month, day })
     }
 
     /// The other reading of a numeric date whose day and month could swap (3/4/2015 is 3 April
@@ -2116,6 +2134,13 @@ fn cuts_word(text: &str, at: usize) -> bool {
 /// "2025-04" followed by "-14", "13/14" followed by "/2025", "11" followed by "-й", "PM2" followed
 /// by ",5": the match is part of something longer. A capital after a hyphen starts the next part of
 /// a compound ("COVID-19-Welle", "A4-Format"), which leaves the match whole.
+/// A match right after a slash, point or comma glued to a digit is the tail of a longer figure:
+/// "08/12" of "2015/08/12". (A dash is left out: "09:00-17:00" holds two times.)
+fn continues_before_separator(before: &str) -> bool {
+    let mut chars = before.chars().rev();
+    matches!(chars.next(), Some('/' | '.' | ',')) && chars.next().is_some_and(|c| c.is_numeric())
+}
+
 fn continues_after_separator(after: &str) -> bool {
     let mut chars = after.chars();
     let separator = chars.next();
@@ -2123,6 +2148,16 @@ fn continues_after_separator(after: &str) -> bool {
     matches!(separator, Some('/' | '-' | '.' | ','))
         && next.is_some_and(char::is_alphanumeric)
         && !(separator == Some('-') && next.is_some_and(char::is_uppercase))
+}
+
+/// Whether the clause ends right after a match: at the end of the text or of a line, or at a
+/// punctuation mark ("alle 15." is a time, "alle 15 regioni" a count).
+fn clause_ends_after(after: &str) -> bool {
+    after
+        .trim_start_matches([' ', '\t', '\u{a0}'])
+        .chars()
+        .next()
+        .is_none_or(|c| ends_clause(c) || "\r,…)»”\"'，！？、،".contains(c))
 }
 
 fn context_after(text: &str, end: usize) -> &str {

@@ -223,7 +223,8 @@ pub struct LangPack {
     /// Date templates using `{day}`, `{month}` (a month word), `{month_num}`, `{year}` and `{yy}`
     /// (two digits). `{day_words}` is a day written in the pack's number or ordinal words
     /// ("premier", "первого", "twenty-first", "dos"); `{day_ordinal}` the same but ordinal words
-    /// only ("May twenty-first", never "May one").
+    /// only ("May twenty-first", never "May one"). `{clause_end}` is as in `times`: a year after
+    /// a comma only where the clause ends ("12 de enero, 2016.").
     #[serde(default)]
     pub dates: Vec<Template>,
     /// Time-of-day templates using `{hour}`, `{minute}`, `{second}`, `{zone}` (common.yaml's
@@ -231,7 +232,9 @@ pub struct LangPack {
     /// {minute}`, `{hour}:{minute} {pm}`, `{pm}{hour}点`. `{hour}` and `{minute}` are digits or
     /// the pack's number words ("eight", "сорок пять", "十二"), `{hour_words}` words only (where a
     /// bare figure would be a count: "o siódmej rano"); `{minute}` is also a clock fraction
-    /// ("half", "demie"). Minutes counted back from the hour are `{minutes_before}` (digits, words
+    /// ("half", "demie"). `{clause_end}` matches no text: the template holds only where the clause
+    /// ends after it, at a punctuation mark or the end of a line ("alle 15." but not "alle 15
+    /// regioni"). Minutes counted back from the hour are `{minutes_before}` (digits, words
     /// or a fraction: "без {minutes_before} {hour}", "{minutes_before} minutes to {hour}") or
     /// `{fraction_before}` (a fraction only, where digits would read a range: "a
     /// {fraction_before} to {hour}"); a fraction of the hour that is coming is `{fraction_into}`
