@@ -171,11 +171,17 @@ pub enum Format {
     Po,
     /// A JSON message file (i18next, react-intl, Flutter ARB): each string a unit.
     Json,
+    /// A YAML message file (Rails `config/locales/fr.yml`): each string a unit.
+    Yaml,
+    /// Android string resources (`values-fr/strings.xml`): each string, plural and array item.
+    Android,
+    /// A Java `.properties` resource bundle: each value a unit.
+    Properties,
 }
 
 impl Format {
     /// The formats file extensions name by default (lower case, no dot).
-    pub const BY_EXTENSION: [(&'static str, Format); 13] = [
+    pub const BY_EXTENSION: [(&'static str, Format); 17] = [
         ("md", Format::Markdown),
         ("markdown", Format::Markdown),
         ("mdx", Format::Markdown),
@@ -189,6 +195,10 @@ impl Format {
         ("pot", Format::Po),
         ("json", Format::Json),
         ("arb", Format::Json),
+        ("yml", Format::Yaml),
+        ("yaml", Format::Yaml),
+        ("xml", Format::Android),
+        ("properties", Format::Properties),
     ];
 
     /// Whether one file holds two languages (source and target texts).
