@@ -269,6 +269,9 @@ pub struct Source {
     pub markers: Vec<Marker>,
     /// The units of a translation file, in file order.
     pub units: Option<Vec<units::Unit>>,
+    /// The source texts of a bilingual file: its path names the language of its translations
+    /// (`locale/fr/LC_MESSAGES/x.po`), not theirs.
+    pub source_texts: bool,
 }
 
 impl Source {
@@ -286,7 +289,7 @@ impl Source {
                 .rev()
                 .find(|s| !s.units.is_empty())
                 .unwrap_or(&sides[0]);
-            return Ok(Source::of_side(document, side));
+            return Ok(Source::of_side(document, side, false));
         }
         let (prose, lang, markers) = match format {
             Format::Markdown => {
@@ -305,6 +308,7 @@ impl Source {
             lang,
             markers,
             units: None,
+            source_texts: false,
         })
     }
 
@@ -315,13 +319,14 @@ impl Source {
         match units::sides(&document, format)? {
             Some(sides) if format.is_bilingual() => Ok(sides
                 .iter()
-                .map(|side| Source::of_side(document.clone(), side))
+                .enumerate()
+                .map(|(i, side)| Source::of_side(document.clone(), side, i == 0))
                 .collect()),
             _ => Ok(vec![Source::parse(document, format)?]),
         }
     }
 
-    fn of_side(document: Document, side: &units::Side) -> Source {
+    fn of_side(document: Document, side: &units::Side, source_texts: bool) -> Source {
         let (prose, units) = units::prose_of(&document.text, side);
         Source {
             document,
@@ -329,6 +334,7 @@ impl Source {
             lang: side.lang.clone(),
             markers: Vec::new(),
             units: Some(units),
+            source_texts,
         }
     }
 }

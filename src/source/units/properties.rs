@@ -31,6 +31,12 @@ pub fn read(text: &str) -> Result<Side, SyntaxError> {
         let value_start = value_start(text, key_end, first.end);
         let key = decoded(text, key_start..key_end);
         let ops = value_ops(text, value_start, &lines);
+        if let Some(bad) = malformed_escape(text, key_start..key_end, &ops) {
+            return Err(SyntaxError::new(
+                bad,
+                "properties: a \\u escape needs four hex digits (\\u00e9)",
+            ));
+        }
         if !ops.is_empty() {
             units.push(UnitText {
                 id: key,
@@ -102,6 +108,16 @@ fn value_start(text: &str, key_end: usize, line_end: usize) -> usize {
     at
 }
 
+/// Where a `\u` escape of the key or the value lacks its four hex digits, which Java refuses.
+fn malformed_escape(text: &str, key: Range<usize>, value: &[Op]) -> Option<usize> {
+    let is_bad = |op: &Op| matches!(op, Op::Decode(r, _) if &text[r.clone()] == "\\u");
+    unescaped(text, key)
+        .iter()
+        .chain(value)
+        .find(|op| is_bad(op))
+        .map(|op| op.range().start)
+}
+
 /// The value's ops, its escapes decoded; what joins its lines (the backslash, the line end, the
 /// next line's indentation) lies between two ops and is left out.
 fn value_ops(text: &str, value_start: usize, lines: &[Range<usize>]) -> Vec<Op> {
@@ -146,6 +162,13 @@ mod tests {
         );
         let thirty = prose.text.find("30").unwrap();
         assert_eq!(&FILE[prose.span_in_file(thirty..thirty + 2)], "30");
+    }
+
+    #[test]
+    fn a_short_unicode_escape_is_a_located_error() {
+        let err = read("a = ok\nb = caf\\u00e\n").unwrap_err();
+        assert_eq!(err.at, 14);
+        assert!(read("a = \\\\u12").is_ok(), "an escaped backslash before u");
     }
 
     #[test]
