@@ -84,11 +84,9 @@ fn android(paths: &[Vec<&str>], is_lang: &dyn Fn(&str) -> bool) -> Option<Layout
             && folder(p[p.len() - 2])
             && p[p.len() - 1].ends_with(".xml")
     };
-    let translated = paths.iter().any(|p| {
-        in_values(p, &|f| {
-            f.strip_prefix("values-").is_some_and(|lang| is_lang(lang))
-        })
-    });
+    let translated = paths
+        .iter()
+        .any(|p| in_values(p, &|f| f.strip_prefix("values-").is_some_and(is_lang)));
     let default = paths.iter().any(|p| in_values(p, &|f| f == "values"));
     (translated && default).then(|| Layout {
         name: "Android resources: res/values/ + res/values-{lang}/".into(),
