@@ -145,7 +145,7 @@ fn decoded(text: &str, ops: Vec<Op>) -> Vec<Op> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::units::prose_of;
+    use crate::source::units::{folded_lines, prose_of};
 
     const FILE: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 <resources xmlns:xliff="urn:oasis:names:tc:xliff:document:1.2">
@@ -165,12 +165,7 @@ mod tests {
         let side = read(FILE).unwrap();
         let ids: Vec<&str> = side.units.iter().map(|u| u.id.as_str()).collect();
         assert_eq!(ids, ["saved", "days", "plans.0", "plans.1"]);
-        let (prose, units) = prose_of(FILE, &side);
-        let lines: Vec<String> = prose
-            .text
-            .lines()
-            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-            .collect();
+        let lines = folded_lines(FILE, &side);
         assert_eq!(
             lines,
             [
@@ -181,6 +176,7 @@ mod tests {
                 "Pro: <50> GB"
             ]
         );
+        let (prose, units) = prose_of(FILE, &side);
         let thirty = prose.text.find("30").unwrap();
         assert_eq!(&FILE[prose.span_in_file(thirty..thirty + 2)], "30");
         assert_eq!(&FILE[units[1].span.clone()][..4], "%d d");

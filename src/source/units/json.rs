@@ -266,14 +266,10 @@ impl Parser<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::units::unit_ids;
 
     fn ids(text: &str) -> Vec<String> {
-        read(text)
-            .unwrap()
-            .units
-            .into_iter()
-            .map(|u| u.id)
-            .collect()
+        unit_ids(&read(text).unwrap())
     }
 
     #[test]

@@ -324,6 +324,23 @@ pub fn append_text(ops: &mut Vec<Op>, more: Vec<Op>) {
     ops.extend(more);
 }
 
+/// The prose lines of a side with their white space folded, for the readers' tests.
+#[cfg(test)]
+pub fn folded_lines(file: &str, side: &Side) -> Vec<String> {
+    let (prose, _) = prose_of(file, side);
+    prose
+        .text
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+/// The ids of a side's units, for the readers' tests.
+#[cfg(test)]
+pub fn unit_ids(side: &Side) -> Vec<String> {
+    side.units.iter().map(|u| u.id.clone()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

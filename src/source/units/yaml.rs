@@ -510,7 +510,7 @@ fn is_not_text(plain: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::units::prose_of;
+    use crate::source::units::{folded_lines, prose_of, unit_ids};
 
     const FILE: &str = r#"# Rails
 ---
@@ -536,12 +536,7 @@ fr:
 "#;
 
     fn ids(text: &str) -> Vec<String> {
-        read(text)
-            .unwrap()
-            .units
-            .into_iter()
-            .map(|u| u.id)
-            .collect()
+        unit_ids(&read(text).unwrap())
     }
 
     #[test]
@@ -562,12 +557,7 @@ fr:
                 "long"
             ]
         );
-        let (prose, _) = prose_of(FILE, &side);
-        let lines: Vec<String> = prose
-            .text
-            .lines()
-            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-            .collect();
+        let lines = folded_lines(FILE, &side);
         assert_eq!(
             lines,
             [
@@ -583,6 +573,7 @@ fr:
                 "Une phrase sur deux lignes, 7 mots."
             ]
         );
+        let (prose, _) = prose_of(FILE, &side);
         for figure in ["2019", "7 mots", "3 Go"] {
             let at = prose.text.find(figure).unwrap();
             assert_eq!(&FILE[prose.span_in_file(at..at + figure.len())], figure);
