@@ -62,9 +62,7 @@ impl Engine {
         lang_flag: Option<&str>,
         path_lang: Option<&str>,
     ) -> Result<Analysis> {
-        let named = source
-            .units
-            .is_some()
+        let named = (source.units.is_some() && !source.source_texts)
             .then(|| units::lang_candidates(&source.document.path))
             .and_then(|codes| codes.into_iter().find(|c| self.rules.pack(c).is_some()));
         let hints = lang::Hints {

@@ -192,6 +192,7 @@ fn compare_units(
                 policy,
             ));
         } else {
+            let rows = without_repeats(rows, left, right);
             findings.extend(rows.into_iter().map(|row| Finding {
                 unit: Some(unit.clone()),
                 ..judge(row, left, right, policy)
@@ -204,6 +205,28 @@ fn compare_units(
         summary,
         sentences,
     }
+}
+
+/// The rows of one unit pair without the lone facts that repeat a paired fact of their side
+/// (same kind and value): a unit states a fact again in each of its plural forms, and languages
+/// have different sets of forms (French `one`, `many`, `other` against English `one`, `other`),
+/// so a repeat is no fact the other version lacks.
+fn without_repeats(rows: Vec<align::Row>, left: &Analysis, right: &Analysis) -> Vec<align::Row> {
+    let paired = |side: fn(&align::Row) -> Option<usize>, analysis: &Analysis, i: usize| {
+        let fact = &analysis.facts[i];
+        rows.iter()
+            .filter(|row| row.0.is_some() && row.1.is_some())
+            .filter_map(side)
+            .any(|k| analysis.facts[k].kind == fact.kind && analysis.facts[k].value == fact.value)
+    };
+    rows.iter()
+        .copied()
+        .filter(|row| match *row {
+            (Some(i), None) => !paired(|r| r.0, left, i),
+            (None, Some(j)) => !paired(|r| r.1, right, j),
+            _ => true,
+        })
+        .collect()
 }
 
 /// The bead of each fact of a version, given the unit each bead holds on its side

@@ -8,7 +8,15 @@
 //! 2. suffixed folders (Hugo, tldr-pages): `content/x.md` + `content.fr/x.md`;
 //! 3. language folders (VitePress, Starlight, Hugo): `docs/x.md` + `docs/fr/x.md`, or every
 //!    language in its folder (`content/en/x.md` + `content/fr/x.md`);
-//! 4. suffixed files (MkDocs i18n, Hugo): `x.md` + `x.fr.md`, or `x.en.md` + `x.fr.md`.
+//! 4. suffixed files (MkDocs i18n, Hugo): `x.md` + `x.fr.md`, or `x.en.md` + `x.fr.md`;
+//!
+//! then, in a tree with no such documents, translation files:
+//!
+//! 5. Android resources: `res/values/strings.xml` + `res/values-fr/strings.xml`;
+//! 6. Java resource bundles: `messages.properties` + `messages_fr.properties`;
+//! 7. Rails message files: `config/locales/en.yml` + `config/locales/fr.yml`;
+//! 8. gettext catalogues (Sphinx): `locale/fr/LC_MESSAGES/index.po`, each holding the source
+//!    texts and their translations.
 //!
 //! A path part names a language only when a language pack has that code. The files without a
 //! language are taken to be English (`en`), the default of all these tools; the written file says
@@ -57,10 +65,89 @@ pub fn recognize(paths: &[String], is_lang: &dyn Fn(&str) -> bool) -> Option<Lay
         .filter(|p| extension(p).is_some_and(|e| DOCUMENTS.contains(&e.as_str())))
         .map(|p| p.split('/').collect())
         .collect();
+    let all: Vec<Vec<&str>> = paths.iter().map(|p| p.split('/').collect()).collect();
     docusaurus(&documents, is_lang)
         .or_else(|| suffixed_folders(&documents, is_lang))
         .or_else(|| language_folders(&documents, is_lang))
         .or_else(|| suffixed_files(&documents, is_lang))
+        .or_else(|| android(&all, is_lang))
+        .or_else(|| resource_bundles(&all, is_lang))
+        .or_else(|| rails(&all, is_lang))
+        .or_else(|| gettext(&all, is_lang))
+}
+
+/// `res/values-fr/x.xml` beside `res/values/x.xml`.
+fn android(paths: &[Vec<&str>], is_lang: &dyn Fn(&str) -> bool) -> Option<Layout> {
+    let in_values = |p: &Vec<&str>, folder: &dyn Fn(&str) -> bool| {
+        p.len() > 2
+            && p[p.len() - 3] == "res"
+            && folder(p[p.len() - 2])
+            && p[p.len() - 1].ends_with(".xml")
+    };
+    let translated = paths
+        .iter()
+        .any(|p| in_values(p, &|f| f.strip_prefix("values-").is_some_and(is_lang)));
+    let default = paths.iter().any(|p| in_values(p, &|f| f == "values"));
+    (translated && default).then(|| Layout {
+        name: "Android resources: res/values/ + res/values-{lang}/".into(),
+        pattern: "**/res/values-{lang}/*.xml".into(),
+        default: Some("**/res/values/*.xml".into()),
+    })
+}
+
+/// `x_fr.properties` beside `x.properties`.
+fn resource_bundles(paths: &[Vec<&str>], is_lang: &dyn Fn(&str) -> bool) -> Option<Layout> {
+    let joined: BTreeSet<String> = paths.iter().map(|p| p.join("/")).collect();
+    joined
+        .iter()
+        .any(|path| {
+            path.strip_suffix(".properties")
+                .and_then(|stem| stem.rsplit_once('_'))
+                .is_some_and(|(base, lang)| {
+                    is_lang(lang) && joined.contains(&format!("{base}.properties"))
+                })
+        })
+        .then(|| Layout {
+            name: "Java resource bundles: x.properties + x_{lang}.properties".into(),
+            pattern: "**/*_{lang}.properties".into(),
+            default: Some("**/*.properties".into()),
+        })
+}
+
+/// `config/locales/fr.yml`: one file per language, the language its root key.
+fn rails(paths: &[Vec<&str>], is_lang: &dyn Fn(&str) -> bool) -> Option<Layout> {
+    let folder = paths.iter().find_map(|p| {
+        let (name, folder) = p.split_last()?;
+        let (lang, ext) = name.rsplit_once('.')?;
+        let in_locales = folder.last() == Some(&"locales");
+        (in_locales && is_lang(lang) && matches!(ext, "yml" | "yaml"))
+            .then(|| (folder.join("/"), ext.to_string()))
+    });
+    let (folder, ext) = folder?;
+    Some(Layout {
+        name: format!("YAML message files: {folder}/{{lang}}.{ext}"),
+        pattern: format!("{folder}/{{lang}}.{ext}"),
+        default: None,
+    })
+}
+
+/// `locale/fr/LC_MESSAGES/x.po`: the source texts are in each catalogue.
+fn gettext(paths: &[Vec<&str>], is_lang: &dyn Fn(&str) -> bool) -> Option<Layout> {
+    let prefix = paths.iter().find_map(|p| {
+        let at = p.iter().position(|part| *part == "LC_MESSAGES")?;
+        let catalogue = at >= 1 && is_lang(p[at - 1]) && p.last()?.ends_with(".po");
+        catalogue.then(|| {
+            p[..at - 1]
+                .iter()
+                .map(|part| format!("{part}/"))
+                .collect::<String>()
+        })
+    })?;
+    Some(Layout {
+        name: format!("gettext catalogues: {prefix}{{lang}}/LC_MESSAGES/"),
+        pattern: format!("{prefix}{{lang}}/LC_MESSAGES/**/*.po"),
+        default: None,
+    })
 }
 
 fn extension(path: &str) -> Option<String> {
@@ -244,6 +331,43 @@ mod tests {
             patterns(&["a/x.en.md", "b/x.pt-BR.md"]),
             ("**/*.{lang}.md".into(), None)
         );
+    }
+
+    #[test]
+    fn translation_file_layouts_are_recognized() {
+        assert_eq!(
+            patterns(&[
+                "app/src/main/res/values/strings.xml",
+                "app/src/main/res/values-fr/strings.xml",
+                "app/src/main/res/values-night/colors.xml"
+            ]),
+            (
+                "**/res/values-{lang}/*.xml".into(),
+                Some("**/res/values/*.xml".into())
+            )
+        );
+        assert_eq!(
+            patterns(&["src/messages.properties", "src/messages_fr.properties"]),
+            (
+                "**/*_{lang}.properties".into(),
+                Some("**/*.properties".into())
+            )
+        );
+        assert_eq!(
+            patterns(&[
+                "config/locales/en.yml",
+                "config/locales/fr.yml",
+                "config/app.yml"
+            ]),
+            ("config/locales/{lang}.yml".into(), None)
+        );
+        assert_eq!(
+            patterns(&["docs/conf.py", "docs/locale/fr/LC_MESSAGES/index.po"]),
+            ("docs/locale/{lang}/LC_MESSAGES/**/*.po".into(), None)
+        );
+        // A bundle with no default file, a values-de/ with no pack: nothing.
+        assert_eq!(layout(&["a/messages_fr.properties"]), None);
+        assert_eq!(layout(&["res/values/a.xml", "res/values-de/a.xml"]), None);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::policy::{Policy, Severity, Status};
 use crate::report::Pair;
 use crate::source::Source;
 use crate::suppress::Suppressions;
-use crate::walk::{self, DocumentSet};
+use crate::walk::{self, DocumentSet, Version};
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -242,17 +242,29 @@ pub fn run(
 }
 
 fn lint_set(set: &DocumentSet, engine: &Engine, policy: &Policy) -> Result<SetResult> {
-    let mut analyses = Vec::with_capacity(set.versions.len());
-    let mut suppressions = Vec::with_capacity(set.versions.len());
-    for version in &set.versions {
-        let mut source = Source::read(&version.path, version.format, engine.max_input_size)?;
+    let mut analyses = Vec::with_capacity(set.versions.len() + 1);
+    let mut suppressions = Vec::with_capacity(set.versions.len() + 1);
+    let mut langs = Vec::with_capacity(set.versions.len() + 1);
+    let mut add = |mut source: Source, version: &Version, lang: &str| -> Result<()> {
         source.document.path = version.shown.clone().into();
         suppressions.push(Suppressions::of(
             &source,
             policy,
             &version.path.display().to_string(),
         )?);
-        analyses.push(engine.analyze_source(source, Some(&version.lang))?);
+        analyses.push(engine.analyze_source(source, Some(lang))?);
+        langs.push(lang.to_string());
+        Ok(())
+    };
+    if !set.reference_has_a_file() {
+        let first = &set.versions[0];
+        let sides = Source::read_languages(&first.path, first.format, engine.max_input_size)?;
+        let source_texts = sides.into_iter().next().expect("a file has a side");
+        add(source_texts, first, &set.reference)?;
+    }
+    for version in &set.versions {
+        let source = Source::read(&version.path, version.format, engine.max_input_size)?;
+        add(source, version, &version.lang)?;
     }
     let mut numbering = Numbering::default();
     let pairs = compare::against_reference(&analyses, policy)
@@ -284,7 +296,7 @@ fn lint_set(set: &DocumentSet, engine: &Engine, policy: &Policy) -> Result<SetRe
     Ok(SetResult {
         key: set.key.clone(),
         reference: set.reference.clone(),
-        langs: set.versions.iter().map(|v| v.lang.clone()).collect(),
+        langs,
         analyses,
         pairs,
     })

@@ -464,7 +464,8 @@ fn lint(args: &LintArgs) -> Result<ExitCode> {
                 report::diff::write_unchecked(&mut out, &lint)?
             }
             LintFormat::Markdown => report::markdown::write_unchecked(&mut out, &lint)?,
-            // These carry the list themselves (JSON `orphans`) or have no place for it.
+            // These carry the list themselves (JSON `orphans`, the end of the HTML page) or
+            // have no place for it (SARIF).
             LintFormat::Json | LintFormat::Sarif | LintFormat::Html => {}
         }
     }

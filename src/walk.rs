@@ -218,7 +218,20 @@ pub struct DocumentSet {
 }
 
 impl DocumentSet {
+    /// Whether the set has a version in the reference language: a file of its own, or the
+    /// source texts of its bilingual files (the gettext catalogues of a Sphinx project,
+    /// `locale/fr/LC_MESSAGES/x.po`, hold the text they translate).
     pub fn has_reference(&self) -> bool {
+        self.reference_has_a_file()
+            || self
+                .versions
+                .first()
+                .is_some_and(|v| v.format.is_bilingual())
+    }
+
+    /// Whether the reference version is a file of its own; else it is the source texts of the
+    /// first version.
+    pub fn reference_has_a_file(&self) -> bool {
         self.versions
             .first()
             .is_some_and(|v| v.lang == self.reference)

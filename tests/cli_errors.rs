@@ -243,7 +243,7 @@ fn a_file_over_the_input_size_limit_is_named_with_its_size() {
 #[test]
 fn bad_translation_files_are_located_errors() {
     let dir = tempfile::tempdir().unwrap();
-    let cases: [(&str, &[u8], &str); 4] = [
+    let cases: [(&str, &[u8], &str); 9] = [
         (
             "truncated.xlf",
             b"<xliff version=\"1.2\"><file><body>\n<trans-unit id=\"a\"><source>5",
@@ -263,6 +263,31 @@ fn bad_translation_files_are_located_errors() {
             "en.json",
             b"{\"a\": \"5 days\",\n \"b\" \"x\"}",
             "en.json:2:6: JSON: expected ':' after the key",
+        ),
+        (
+            "strings.xml",
+            b"<resources>\n  <string name=\"a\">5 days</string>\n  <plurals name=\"b\">",
+            "strings.xml:3:3: the file ends before <plurals> is closed",
+        ),
+        (
+            "layout.xml",
+            b"<?xml version=\"1.0\"?>\n<LinearLayout/>",
+            "layout.xml:2:1: <LinearLayout> is not <resources>: not an Android resources file",
+        ),
+        (
+            "messages_fr.properties",
+            b"a = 5 jours\nb = caf\\u00e\n",
+            "messages_fr.properties:2:8: properties: a \\u escape needs four hex digits",
+        ),
+        (
+            "fr.yml",
+            b"fr:\n  a: \"5 jours\n  b: 6\n",
+            "fr.yml:2:6: YAML: the quoted string is not closed",
+        ),
+        (
+            "en.yml",
+            b"en:\n  a: 5 days\n\tb: 6\n",
+            "en.yml:3:1: YAML: a tab in the indentation (YAML indents with spaces)",
         ),
     ];
     for (name, bytes, message) in cases {

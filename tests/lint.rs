@@ -410,4 +410,20 @@ fn unchecked_sets_are_counted_and_listed_on_request() {
         json["orphans"],
         serde_json::json!(["content/{lang}/extra.md", "content/{lang}/notes.md"])
     );
+    // A reader of the HTML page has no command line: the page says where the list is, and has it.
+    let page = stdout(&factdiff(
+        copy.path(),
+        &["lint", "--exit-zero", "--format", "html"],
+    ));
+    assert!(
+        page.contains(
+            "2 sets have no version in the reference language: listed at the end of this page"
+        ),
+        "{page}"
+    );
+    assert!(!page.contains("--list-unchecked"));
+    let list = page
+        .find("2 sets with no version in the reference language")
+        .unwrap();
+    assert!(page[list..].contains("<li><code>content/{lang}/extra.md</code></li>"));
 }

@@ -85,7 +85,11 @@ pub fn write_lint(out: &mut dyn Write, lint: &Lint) -> io::Result<()> {
     }
     write!(out, "{BOLD}lint{BOLD:#}: ")?;
     write_summary(out, &lint.totals.findings)?;
-    writeln!(out, "{}", report::lint_summary(lint))
+    writeln!(
+        out,
+        "{}",
+        report::lint_summary(lint, report::UncheckedList::OnRequest)
+    )
 }
 
 /// `factdiff lint --list-unchecked` (text and GitHub outputs): the sets with no version in the

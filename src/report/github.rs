@@ -4,7 +4,7 @@
 
 use crate::lint::{Lint, State};
 use crate::policy::Severity;
-use crate::report::{lint_summary, listed};
+use crate::report::{lint_summary, listed, UncheckedList};
 use std::io::{self, Write};
 
 /// Writes the annotations of a lint run.
@@ -25,7 +25,11 @@ pub fn write_lint(out: &mut dyn Write, lint: &Lint) -> io::Result<()> {
             data(&item.message()),
         )?;
     }
-    writeln!(out, "factdiff: {}", lint_summary(lint))
+    writeln!(
+        out,
+        "factdiff: {}",
+        lint_summary(lint, UncheckedList::OnRequest)
+    )
 }
 
 fn command(severity: Severity) -> &'static str {

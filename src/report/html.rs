@@ -95,7 +95,7 @@ pub fn write_lint(out: &mut dyn Write, lint: &Lint, policy: &Policy) -> io::Resu
     writeln!(
         out,
         "<p class=\"totals\">{}</p>",
-        text(&report::lint_summary(lint))
+        text(&report::lint_summary(lint, report::UncheckedList::AtTheEnd))
     )?;
     let totals = &lint.totals;
     write_counts(
@@ -109,8 +109,29 @@ pub fn write_lint(out: &mut dyn Write, lint: &Lint, policy: &Policy) -> io::Resu
     for (n, (set, pairs)) in sets.iter().enumerate() {
         write_set(out, n, set, pairs)?;
     }
+    write_unchecked(out, lint)?;
     writeln!(out, "</main>")?;
     write_tail(out, &page, policy)
+}
+
+/// The sets with no version in the reference language, folded: the totals count them.
+fn write_unchecked(out: &mut dyn Write, lint: &Lint) -> io::Result<()> {
+    let orphans = &lint.totals.orphans;
+    if orphans.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "<details class=\"unchecked\"><summary>{} with no version in the reference language</summary>\n<ul>",
+        match orphans.len() {
+            1 => "1 set".to_string(),
+            n => format!("{} sets", report::grouped(n)),
+        }
+    )?;
+    for key in orphans {
+        writeln!(out, "<li><code>{}</code></li>", text(key))?;
+    }
+    writeln!(out, "</ul></details>")
 }
 
 /// Whether a set has a finding other than an agreement, whatever its state.

@@ -3,7 +3,7 @@
 //! [`MAX_ROWS`] rows so the comment stays within what a forge accepts.
 
 use crate::lint::{Lint, State};
-use crate::report::{lint_summary, listed};
+use crate::report::{lint_summary, listed, UncheckedList};
 use std::io::{self, Write};
 
 /// Rows listed before the table is cut.
@@ -15,7 +15,11 @@ pub fn write_lint(out: &mut dyn Write, lint: &Lint) -> io::Result<()> {
         .into_iter()
         .filter(|i| i.state == State::Active)
         .collect();
-    writeln!(out, "### factdiff\n\n{}\n", lint_summary(lint))?;
+    writeln!(
+        out,
+        "### factdiff\n\n{}\n",
+        lint_summary(lint, UncheckedList::OnRequest)
+    )?;
     if items.is_empty() {
         return writeln!(out, "No findings.");
     }

@@ -199,22 +199,38 @@ fn unit_spot<'a>(
     Spot::of_unit(analysis, index?)
 }
 
+/// Where a reader of a lint report finds the sets that were not checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UncheckedList {
+    /// Printed only on request (`--list-unchecked`): text, GitHub and Markdown outputs.
+    OnRequest,
+    /// Always at the end of the page: the HTML page.
+    AtTheEnd,
+}
+
 /// The totals of a lint run on one line: "2 errors, 3 warnings, 1 info in 4 document sets
-/// (13 documents); 1 suppressed, 0 baselined", then how many sets were not checked (counted, not
-/// listed: a repository can have thousands; `--list-unchecked` lists them).
-pub fn lint_summary(lint: &Lint) -> String {
+/// (13 documents); 1 suppressed, 0 baselined", then how many sets were not checked and where
+/// they are listed (counted here, not listed: a repository can have thousands).
+pub fn lint_summary(lint: &Lint, list: UncheckedList) -> String {
     let t = &lint.totals;
     let mut line = format!(
         "{} errors, {} warnings, {} info in {} document sets ({} documents); {} suppressed, {} baselined",
         t.findings.errors, t.findings.warnings, t.findings.infos, t.sets, t.documents, t.suppressed, t.baselined
     );
+    let (one, many) = match list {
+        UncheckedList::OnRequest => ("--list-unchecked shows it", "--list-unchecked shows them"),
+        UncheckedList::AtTheEnd => (
+            "listed at the end of this page",
+            "listed at the end of this page",
+        ),
+    };
     match t.orphans.len() {
         0 => {}
-        1 => line.push_str(
-            "; 1 set has no version in the reference language: --list-unchecked shows it",
-        ),
+        1 => line.push_str(&format!(
+            "; 1 set has no version in the reference language: {one}"
+        )),
         n => line.push_str(&format!(
-            "; {} sets have no version in the reference language: --list-unchecked shows them",
+            "; {} sets have no version in the reference language: {many}",
             grouped(n)
         )),
     }

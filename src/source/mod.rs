@@ -171,11 +171,17 @@ pub enum Format {
     Po,
     /// A JSON message file (i18next, react-intl, Flutter ARB): each string a unit.
     Json,
+    /// A YAML message file (Rails `config/locales/fr.yml`): each string a unit.
+    Yaml,
+    /// Android string resources (`values-fr/strings.xml`): each string, plural and array item.
+    Android,
+    /// A Java `.properties` resource bundle: each value a unit.
+    Properties,
 }
 
 impl Format {
     /// The formats file extensions name by default (lower case, no dot).
-    pub const BY_EXTENSION: [(&'static str, Format); 13] = [
+    pub const BY_EXTENSION: [(&'static str, Format); 17] = [
         ("md", Format::Markdown),
         ("markdown", Format::Markdown),
         ("mdx", Format::Markdown),
@@ -189,6 +195,10 @@ impl Format {
         ("pot", Format::Po),
         ("json", Format::Json),
         ("arb", Format::Json),
+        ("yml", Format::Yaml),
+        ("yaml", Format::Yaml),
+        ("xml", Format::Android),
+        ("properties", Format::Properties),
     ];
 
     /// Whether one file holds two languages (source and target texts).
@@ -259,6 +269,9 @@ pub struct Source {
     pub markers: Vec<Marker>,
     /// The units of a translation file, in file order.
     pub units: Option<Vec<units::Unit>>,
+    /// The source texts of a bilingual file: its path names the language of its translations
+    /// (`locale/fr/LC_MESSAGES/x.po`), not theirs.
+    pub source_texts: bool,
 }
 
 impl Source {
@@ -276,7 +289,7 @@ impl Source {
                 .rev()
                 .find(|s| !s.units.is_empty())
                 .unwrap_or(&sides[0]);
-            return Ok(Source::of_side(document, side));
+            return Ok(Source::of_side(document, side, false));
         }
         let (prose, lang, markers) = match format {
             Format::Markdown => {
@@ -295,6 +308,7 @@ impl Source {
             lang,
             markers,
             units: None,
+            source_texts: false,
         })
     }
 
@@ -305,13 +319,14 @@ impl Source {
         match units::sides(&document, format)? {
             Some(sides) if format.is_bilingual() => Ok(sides
                 .iter()
-                .map(|side| Source::of_side(document.clone(), side))
+                .enumerate()
+                .map(|(i, side)| Source::of_side(document.clone(), side, i == 0))
                 .collect()),
             _ => Ok(vec![Source::parse(document, format)?]),
         }
     }
 
-    fn of_side(document: Document, side: &units::Side) -> Source {
+    fn of_side(document: Document, side: &units::Side, source_texts: bool) -> Source {
         let (prose, units) = units::prose_of(&document.text, side);
         Source {
             document,
@@ -319,6 +334,7 @@ impl Source {
             lang: side.lang.clone(),
             markers: Vec::new(),
             units: Some(units),
+            source_texts,
         }
     }
 }

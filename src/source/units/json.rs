@@ -12,7 +12,7 @@
 //! serde_json keeps no positions, so this is a small reader of its own that keeps the byte span of
 //! every string; its errors are located.
 
-use super::{append_text, unescaped, with_placeholders, Op, Side, SyntaxError, UnitText};
+use super::{append_text, decoded, unescaped, with_placeholders, Side, SyntaxError, UnitText};
 use std::ops::Range;
 
 /// How deep arrays and objects may nest.
@@ -263,28 +263,13 @@ impl Parser<'_> {
     }
 }
 
-/// A key as it reads, escapes resolved.
-fn decoded(text: &str, range: Range<usize>) -> String {
-    unescaped(text, range)
-        .into_iter()
-        .map(|op| match op {
-            Op::Keep(r) | Op::Mask(r) | Op::Break(r) => text[r].to_string(),
-            Op::Decode(_, s) => s,
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::units::unit_ids;
 
     fn ids(text: &str) -> Vec<String> {
-        read(text)
-            .unwrap()
-            .units
-            .into_iter()
-            .map(|u| u.id)
-            .collect()
+        unit_ids(&read(text).unwrap())
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Translation files: XLIFF, gettext PO, JSON message files (i18next, react-intl, Flutter ARB),
-//! read as units, each with an id and its text in one language.
+//! YAML message files (Rails), Android string resources and Java `.properties` bundles, read as
+//! units, each with an id and its text in one language.
 //!
-//! A reader ([`xliff`], [`po`], [`json`]) walks the file once and says, for each unit, which
+//! A reader ([`xliff`], [`po`], [`json`], [`yaml`], [`android`], [`properties`]) walks the file once and says, for each unit, which
 //! stretches of the file are its text ([`Op`]): kept as written, decoded (an escape, an entity) or
 //! masked (markup and placeholders such as `<x/>`, `%1$d`, `{count}`, found by [`inline`]). From
 //! that [`prose_of`] builds the [`Prose`] of one language of the file: the units' texts one per
@@ -9,11 +10,14 @@
 //! positions. A bilingual file (XLIFF, PO) has two [`Side`]s, its source texts and its
 //! translations; a message file has one.
 
+pub mod android;
 pub mod inline;
 pub mod json;
 pub mod po;
+pub mod properties;
 pub mod xliff;
 mod xml;
+pub mod yaml;
 
 use super::prose::{Builder, Prose};
 use super::{Document, Format};
@@ -28,6 +32,9 @@ pub fn sides(document: &Document, format: Format) -> Result<Option<Vec<Side>>> {
         Format::Xliff => xliff::read(&document.text).map(Vec::from),
         Format::Po => po::read(&document.text).map(Vec::from),
         Format::Json => json::read(&document.text).map(|side| vec![side]),
+        Format::Yaml => yaml::read(&document.text).map(|side| vec![side]),
+        Format::Android => android::read(&document.text).map(|side| vec![side]),
+        Format::Properties => properties::read(&document.text).map(|side| vec![side]),
         Format::Text | Format::Markdown | Format::Html => return Ok(None),
     };
     read.map(Some).map_err(|e| {
@@ -284,6 +291,21 @@ fn escape_meaning(text: &str) -> (usize, String) {
     (1 + c.len_utf8(), c.to_string())
 }
 
+/// `file[range]` as it reads, its backslash escapes resolved ([`unescaped`]): a key.
+pub fn decoded(file: &str, range: Range<usize>) -> String {
+    text_of(file, &unescaped(file, range))
+}
+
+/// What `ops` read in `file`, a line break read as written.
+pub fn text_of(file: &str, ops: &[Op]) -> String {
+    ops.iter()
+        .map(|op| match op {
+            Op::Decode(_, s) => s.as_str(),
+            op => &file[op.range().clone()],
+        })
+        .collect()
+}
+
 fn decoded_len(file: &str, op: &Op) -> usize {
     match op {
         Op::Keep(r) => file[r.clone()].len(),
@@ -300,6 +322,23 @@ pub fn append_text(ops: &mut Vec<Op>, more: Vec<Op>) {
         ops.push(Op::Break(gap));
     }
     ops.extend(more);
+}
+
+/// The prose lines of a side with their white space folded, for the readers' tests.
+#[cfg(test)]
+pub fn folded_lines(file: &str, side: &Side) -> Vec<String> {
+    let (prose, _) = prose_of(file, side);
+    prose
+        .text
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+/// The ids of a side's units, for the readers' tests.
+#[cfg(test)]
+pub fn unit_ids(side: &Side) -> Vec<String> {
+    side.units.iter().map(|u| u.id.clone()).collect()
 }
 
 #[cfg(test)]

@@ -213,7 +213,7 @@ fn header_language(header: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::units::prose_of;
+    use crate::source::units::{folded_lines, prose_of};
 
     const FILE: &str = r#"msgid ""
 msgstr ""
@@ -254,12 +254,7 @@ msgstr ""
         );
         let fuzzy: Vec<bool> = target.units.iter().map(|u| u.fuzzy).collect();
         assert_eq!(fuzzy, [false, true, false]);
-        let (prose, _) = prose_of(FILE, &target);
-        let lines: Vec<String> = prose
-            .text
-            .lines()
-            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-            .collect();
+        let lines = folded_lines(FILE, &target);
         assert_eq!(
             lines,
             [

@@ -9,7 +9,7 @@
 //! draft ([`UnitText::fuzzy`]). `<source>`/`<target>` elsewhere (`<alt-trans>`, matches) are
 //! not the unit's text. The `version` of `<xliff>` must be 1.2 or 2.x.
 
-use super::xml::{self, Collector};
+use super::xml::{self, Element};
 use super::{with_placeholders, Side, SyntaxError, UnitText};
 use quick_xml::events::Event;
 
@@ -27,8 +27,8 @@ struct State {
     unit: Option<String>,
     draft: bool,
     texts: [Vec<super::Op>; 2],
-    /// The side being collected and its collector.
-    collecting: Option<(usize, Collector, usize)>,
+    /// The side being collected and its element.
+    collecting: Option<(usize, Element)>,
     units: [Vec<UnitText>; 2],
 }
 
@@ -36,15 +36,10 @@ struct State {
 pub fn read(text: &str) -> Result<[Side; 2], SyntaxError> {
     let mut state = State::default();
     xml::walk(text, |event, span, open| {
-        if let Some((side, collector, depth)) = &mut state.collecting {
-            match event {
-                Event::End(_) if open.len() == *depth => {
-                    let ops = std::mem::take(&mut collector.ops);
-                    let side = *side;
-                    super::append_text(&mut state.texts[side], ops);
-                    state.collecting = None;
-                }
-                _ => collector.take(text, event, span, &is_code),
+        if let Some((side, element)) = &mut state.collecting {
+            if let Some(ops) = element.take(text, event, span, open, &is_code) {
+                super::append_text(&mut state.texts[*side], ops);
+                state.collecting = None;
             }
             return Ok(());
         }
@@ -103,7 +98,7 @@ pub fn read(text: &str) -> Result<[Side; 2], SyntaxError> {
                                 .is_some_and(|(s, _)| s.starts_with("needs-") || s == "new");
                         }
                         if in_place && matches!(event, Event::Start(_)) {
-                            state.collecting = Some((side, Collector::default(), open.len()));
+                            state.collecting = Some((side, Element::open(open)));
                         }
                     }
                     _ => {}

@@ -84,15 +84,15 @@ pub fn attribute(
 /// How the text of one element is being collected: its ops so far, and how deep inside elements
 /// whose content is code (a placeholder's content, masked whole) the reader is.
 #[derive(Debug, Default)]
-pub struct Collector {
-    pub ops: Vec<Op>,
+struct Collector {
+    ops: Vec<Op>,
     code_depth: usize,
 }
 
 impl Collector {
     /// Takes one event inside the element. `is_code` says which inline elements hold code rather
     /// than prose.
-    pub fn take(
+    fn take(
         &mut self,
         text: &str,
         event: &Event<'_>,
@@ -125,6 +125,40 @@ impl Collector {
             }
             _ => self.ops.push(Op::Mask(span)),
         }
+    }
+}
+
+/// An element whose text is being collected, from just after its start tag to its end tag.
+#[derive(Debug)]
+pub struct Element {
+    collector: Collector,
+    /// How many elements were open around it.
+    depth: usize,
+}
+
+impl Element {
+    /// Starts collecting the element whose start tag [`walk`] just gave with `open` around it.
+    pub fn open(open: &[String]) -> Element {
+        Element {
+            collector: Collector::default(),
+            depth: open.len(),
+        }
+    }
+
+    /// Takes one event; returns the element's ops when the event is its end tag.
+    pub fn take(
+        &mut self,
+        text: &str,
+        event: &Event<'_>,
+        span: Range<usize>,
+        open: &[String],
+        is_code: &dyn Fn(&str) -> bool,
+    ) -> Option<Vec<Op>> {
+        if matches!(event, Event::End(_)) && open.len() == self.depth {
+            return Some(std::mem::take(&mut self.collector.ops));
+        }
+        self.collector.take(text, event, span, is_code);
+        None
     }
 }
 
