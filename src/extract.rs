@@ -1031,10 +1031,16 @@ impl Extractor {
         }
     }
 
-    /// The two figures of a range template's match, the first below the second. A year span may
-    /// write its second year with two digits: "1950-53", "2019–20".
+    /// The two figures of a range template's match, the first below the second, the second with
+    /// a percent sign if the first has one. A year span may write its second year with two digits:
+    /// "1950-53", "2019–20".
     fn range_value(&self, caps: &Captures, evidence: &SeparatorEvidence) -> Option<(Kind, Value)> {
         let (from_text, to_text) = (caps.name("from")?.as_str(), caps.name("to")?.as_str());
+        // "up 25 % to 34,500 tonnes": a percent and another figure are a change, not a range.
+        let signed = |t: &str| t != self.without_percent(t);
+        if signed(from_text) && !signed(to_text) {
+            return None;
+        }
         let from = self.range_end(from_text, evidence)?;
         let mut to = self.range_end(to_text, evidence)?;
         let to_digits = self.ascii_digits(self.without_percent(to_text));
