@@ -77,7 +77,8 @@ pub enum Hint {
     PowerOfTen(i32),
     /// Within the policy's `near` tolerance of each other.
     Near,
-    /// Dates sharing a field and differing in another (same day, other month).
+    /// Dates sharing a field and differing in another (same day, other month); ranges and ratios
+    /// sharing one figure and differing in the other (30–43 % and 40–43 %).
     OtherField,
     /// The same figure as a different kind (a percent and a plain number).
     OtherKind,
@@ -623,6 +624,9 @@ pub fn affinity(a: &Fact, b: &Fact, tolerances: &Tolerances) -> Affinity {
     match (&a.value, &b.value) {
         (Value::Identifier(x), Value::Identifier(y)) => identifier_affinity(x, y),
         (Value::Time(x), Value::Time(y)) => time_affinity(x, y),
+        (Value::Range { .. }, Value::Range { .. }) if in_other_units(a, b) => {
+            converted_range_affinity(a, b, tolerances)
+        }
         (Value::Ratio { num: an, den: ad }, Value::Ratio { num: bn, den: bd })
         | (Value::Range { from: an, to: ad }, Value::Range { from: bn, to: bd }) => {
             pair_affinity((an, ad), (bn, bd), tolerances)
@@ -755,16 +759,58 @@ fn interval_affinity(a: &Fact, b: &Fact, tolerances: &Tolerances) -> Option<Affi
     }
 }
 
-/// Two-part values (ratios, ranges): equal, or one part equal and the other close.
+/// True when both facts name units, different ones of one dimension: "2 to 4 inches" and "от 5
+/// до 10 см" are compared after conversion.
+pub fn in_other_units(a: &Fact, b: &Fact) -> bool {
+    match (&a.unit, &b.unit) {
+        (Some(x), Some(y)) => x.id != y.id && x.converts_to(y),
+        _ => false,
+    }
+}
+
+/// The two ends of a range as figures in the range's unit, `None` for any other fact.
+pub fn range_ends(range: &Fact) -> Option<[Fact; 2]> {
+    let Value::Range { from, to } = &range.value else {
+        return None;
+    };
+    let end = |q: &Quantity| Fact {
+        kind: Kind::Number,
+        value: Value::Quantity(*q),
+        alternative: None,
+        ..range.clone()
+    };
+    Some([end(from), end(to)])
+}
+
+/// Ranges in units that convert: each end is compared with its counterpart, and the weaker
+/// evidence of the two decides.
+fn converted_range_affinity(a: &Fact, b: &Fact, tolerances: &Tolerances) -> Affinity {
+    let (Some(ends_a), Some(ends_b)) = (range_ends(a), range_ends(b)) else {
+        return Affinity::Unrelated;
+    };
+    ends_a
+        .iter()
+        .zip(&ends_b)
+        .map(|(x, y)| affinity(x, y, tolerances))
+        .max_by_key(|affinity| affinity.rank())
+        .map_or(Affinity::Unrelated, |weakest| match weakest {
+            Affinity::Same => Affinity::Consistent,
+            other => other,
+        })
+}
+
+/// Two-part values (ratios, ranges): equal, or one part equal and the other not, which is one
+/// figure stated wrongly (its hint says how, when it looks like a slip).
 fn pair_affinity(
     a: (&Quantity, &Quantity),
     b: (&Quantity, &Quantity),
     tolerances: &Tolerances,
 ) -> Affinity {
+    let other_part = |x, y| Affinity::Close(hint(x, y, tolerances).unwrap_or(Hint::OtherField));
     match (a.0 == b.0, a.1 == b.1) {
         (true, true) => Affinity::Same,
-        (true, false) => hint(a.1, b.1, tolerances).map_or(Affinity::Unrelated, Affinity::Close),
-        (false, true) => hint(a.0, b.0, tolerances).map_or(Affinity::Unrelated, Affinity::Close),
+        (true, false) => other_part(a.1, b.1),
+        (false, true) => other_part(a.0, b.0),
         (false, false) => Affinity::Unrelated,
     }
 }

@@ -432,6 +432,9 @@ pub fn classify(a: &Fact, b: &Fact, tolerances: &Tolerances) -> (Relation, Strin
     match (&a.value, &b.value) {
         (Value::Identifier(x), Value::Identifier(y)) => classify_identifiers(x, y),
         (Value::Time(x), Value::Time(y)) => classify_times(x, y),
+        (Value::Range { .. }, Value::Range { .. }) if align::in_other_units(a, b) => {
+            classify_converted_ranges(a, b, tolerances)
+        }
         // A ratio or a range states both of its figures exactly: 2020–2025 inside 2016–2031 is
         // another period, not a vaguer one.
         (Value::Ratio { .. }, Value::Ratio { .. }) | (Value::Range { .. }, Value::Range { .. })
@@ -443,6 +446,32 @@ pub fn classify(a: &Fact, b: &Fact, tolerances: &Tolerances) -> (Relation, Strin
             (Relation::ValueMismatch, format!("the {}s differ", a.kind))
         }
         _ => classify_quantities(a, b, tolerances),
+    }
+}
+
+/// Ranges in units that convert ("2 to 4 inches", "от 5 до 10 см"): each end must convert to its
+/// counterpart within the rounding shown.
+fn classify_converted_ranges(a: &Fact, b: &Fact, tolerances: &Tolerances) -> (Relation, String) {
+    let (Some(ends_a), Some(ends_b)) = (align::range_ends(a), align::range_ends(b)) else {
+        return (Relation::ValueMismatch, "the ranges differ".into());
+    };
+    let ends: Vec<(Relation, String)> = ends_a
+        .iter()
+        .zip(&ends_b)
+        .map(|(x, y)| classify_quantities(x, y, tolerances))
+        .collect();
+    match ends
+        .iter()
+        .find(|(relation, _)| relation.status() == Status::Diverge)
+    {
+        Some((relation, detail)) => (*relation, format!("the ranges differ: {detail}")),
+        None => (
+            Relation::Converted,
+            format!(
+                "{} converts to {} within the rounding shown",
+                a.value, b.value
+            ),
+        ),
     }
 }
 

@@ -244,6 +244,8 @@ pub struct Extractor {
     /// Words after a figure that count tenths of a whole (3割 = 30 %).
     tenths_after: Regex,
     percent_before: Regex,
+    /// The common percent signs, which may end either figure of a range ("5%–10%").
+    percent_signs: BTreeSet<char>,
     qualifier_before: Regex,
     qualifiers: Lexicon<Qualifier>,
     qualifier_after: Regex,
@@ -348,6 +350,12 @@ impl Extractor {
                 |r| r.small_pattern(lazy).to_string(),
             )
         };
+        let percent_signs: String = common
+            .percent_signs
+            .iter()
+            .map(|s| regex::escape(s))
+            .collect::<Vec<_>>()
+            .join("|");
         let ctx = TemplateContext {
             file: &file,
             source,
@@ -361,6 +369,7 @@ impl Extractor {
             fractions: &clock_fractions.alternation(),
             small_words: &small_words(false),
             hour_words: &small_words(true),
+            percent_signs: &percent_signs,
         };
         let compile_all = |templates: &[&[Template]], usage| {
             templates
@@ -397,12 +406,6 @@ impl Extractor {
         );
         let qualifiers_after = Lexicon::new(qualifier_forms(&pack.qualifiers_after));
         let percent_words = Lexicon::new(pack.percent_words.iter().map(|w| (w, ())));
-        let percent_signs: String = common
-            .percent_signs
-            .iter()
-            .map(|s| regex::escape(s))
-            .collect::<Vec<_>>()
-            .join("|");
         let ordinal_before = (!pack.ordinal_prefixes.is_empty()).then(|| {
             let alts = Lexicon::new(pack.ordinal_prefixes.iter().map(|s| (s, ()))).alternation();
             format!(r"{WORD_START}((?i:{alts})){SPACE}*$")
@@ -470,6 +473,7 @@ impl Extractor {
                 ),
                 "percent_prefixes",
             )?,
+            percent_signs: chars_of(common.percent_signs.iter()),
             qualifier_before: ctx.regex(
                 &format!(r"{WORD_START}((?i:{})){SPACE}*$", qualifiers.alternation()),
                 "qualifiers",
@@ -546,6 +550,18 @@ fn both_date_orders(templates: &[Template]) -> bool {
     let order = |t: &Template| Some(t.0.find("{month_num}")? < t.0.find("{day}")?);
     let orders: BTreeSet<bool> = templates.iter().filter_map(order).collect();
     orders.len() == 2
+}
+
+/// The unit of a range of percents ("5–10 %"): the range keeps its kind, and its unit says what
+/// its figures are.
+fn percent_unit() -> Unit {
+    Unit {
+        id: "percent".to_string(),
+        dimension: "percent".to_string(),
+        factor: Decimal::ONE,
+        offset: Decimal::ZERO,
+        any_scale: false,
+    }
 }
 
 /// A whole number from 0 to 255, as a `u8`.
@@ -675,6 +691,8 @@ struct TemplateContext<'a> {
     small_words: &'a str,
     /// The same, as few words as fit: an hour.
     hour_words: &'a str,
+    /// The common percent signs, as an alternation.
+    percent_signs: &'a str,
 }
 
 impl TemplateContext<'_> {
@@ -683,7 +701,8 @@ impl TemplateContext<'_> {
         let filled = placeholder_regex().replace_all(&template.0, |c: &Captures| {
             let name = &c[1];
             match self.placeholder(name, usage) {
-                Some(p) => format!("(?P<{name}>{p})"),
+                // `{from_any}` is read as `{from}` is: one capture group per end.
+                Some(p) => format!("(?P<{}>{p})", name.trim_end_matches("_any")),
                 None => {
                     unknown.get_or_insert_with(|| name.to_string());
                     String::new()
@@ -731,9 +750,17 @@ impl TemplateContext<'_> {
             (TemplateUse::Identifier, "id") => Some(format!(
                 r"[\p{{Lu}}\p{{N}}]*{d}[\p{{Lu}}\p{{N}}]*(?:[-/.][\p{{Lu}}\p{{N}}]+)*"
             )),
-            (TemplateUse::Range, "from" | "to") | (TemplateUse::Ratio, "num" | "den") => {
-                Some(self.number.to_string())
-            }
+            // Either end of a range may carry its percent sign: "5%–10%", "de 5 % à 10 %".
+            (TemplateUse::Range, "from" | "to") => Some(format!(
+                "{}(?:{SPACE}?(?:{}))?",
+                self.number, self.percent_signs
+            )),
+            // The same, or a small number in words: "between five and ten".
+            (TemplateUse::Range, "from_any" | "to_any") => Some(format!(
+                "(?:{}|{})(?:{SPACE}?(?:{}))?",
+                self.number, self.small_words, self.percent_signs
+            )),
+            (TemplateUse::Ratio, "num" | "den") => Some(self.number.to_string()),
             _ => None,
         }
     }
@@ -909,11 +936,15 @@ impl Extractor {
         );
         self.named_times(doc, &mut taken, &mut facts);
         self.templated(doc, named_ids, &mut taken, &mut facts, &windows, identifier);
-        self.templated(doc, &self.ranges, &mut taken, &mut facts, &windows, |c| {
-            let from = self.read_whole(c.name("from")?.as_str(), &evidence)?;
-            let to = self.read_whole(c.name("to")?.as_str(), &evidence)?;
-            (from.value < to.value).then_some((Kind::Range, Value::Range { from, to }))
-        });
+        // Ranges may be written in words ("between five and ten"): the word runs open windows too.
+        self.templated(
+            doc,
+            &self.ranges,
+            &mut taken,
+            &mut facts,
+            &clock_windows,
+            |c| self.range_value(c, &evidence),
+        );
         self.templated(doc, &self.years, &mut taken, &mut facts, &windows, |c| {
             let year = self.read_exact_integer(c.name("year")?.as_str())?;
             Some((Kind::Year, Value::Quantity(Quantity::from_written(year))))
@@ -986,22 +1017,16 @@ impl Extractor {
                 }
                 if let Some(read) = read(&caps) {
                     let read: Templated = read.into();
-                    let Some((value, scale_len)) = self.scaled_range(read.value, after) else {
-                        continue;
+                    let (value, unit, tail) = match read.value {
+                        range @ Value::Range { .. } => match self.range_tail(range, &caps, after) {
+                            Some(tail) => tail,
+                            None => continue,
+                        },
+                        value => (value, None, 0),
                     };
-                    let span = span.start..span.end + scale_len;
-                    // Both ends of a range share the unit written after it: "от 5 до 10 см".
-                    // (A subunit would rescale both ends; such a range keeps no unit.)
-                    let unit = (read.kind == Kind::Range)
-                        .then(|| self.unit_at(&text[span.end..]))
-                        .flatten()
-                        .filter(|(form, _)| form.scale == Decimal::ONE);
-                    let span = match &unit {
-                        Some((_, len)) => span.start..span.end + len,
-                        None => span,
-                    };
+                    let span = span.start..span.end + tail;
                     let mut fact = self.fact(doc, read.kind, span.clone(), value);
-                    fact.unit = unit.map(|(form, _)| form.unit);
+                    fact.unit = unit;
                     if let Some((alternative, note)) = read.alternative {
                         fact.alternative = Some(alternative);
                         fact.note = Some(note);
@@ -1021,6 +1046,83 @@ impl Extractor {
             re.find_iter(&text[start..span.end])
                 .any(|m| start + m.end() > span.start)
         })
+    }
+
+    /// The two figures of a range template's match, the first below the second, the second with
+    /// a percent sign if the first has one. A year span may write its second year with two digits:
+    /// "1950-53", "2019–20".
+    fn range_value(&self, caps: &Captures, evidence: &SeparatorEvidence) -> Option<(Kind, Value)> {
+        let (from_text, to_text) = (caps.name("from")?.as_str(), caps.name("to")?.as_str());
+        // "up 25 % to 34,500 tonnes": a percent and another figure are a change, not a range.
+        let signed = |t: &str| t != self.without_percent(t);
+        if signed(from_text) && !signed(to_text) {
+            return None;
+        }
+        let from = self.range_end(from_text, evidence)?;
+        let mut to = self.range_end(to_text, evidence)?;
+        let to_digits = self.ascii_digits(self.without_percent(to_text));
+        if let (true, Some(yy)) = (to.value <= from.value, to_digits.filter(|d| d.len() == 2)) {
+            let century = from.value - from.value % Decimal::ONE_HUNDRED;
+            let year = century + Decimal::from_str_exact(&yy).ok()?;
+            if self.is_bare_year(&from) && from.step == Decimal::ONE && year > from.value {
+                to = Quantity::from_written(year);
+            }
+        }
+        (from.value < to.value).then_some((Kind::Range, Value::Range { from, to }))
+    }
+
+    /// One end of a range: digits, or a number in words that is no ordinal.
+    fn range_end(&self, text: &str, evidence: &SeparatorEvidence) -> Option<Quantity> {
+        let figure = self.without_percent(text);
+        self.read_whole(figure, evidence).or_else(|| {
+            let number = self.number_words.as_ref()?.read_whole(figure)?;
+            (!number.ordinal).then(|| number.quantity()).flatten()
+        })
+    }
+
+    fn without_percent<'t>(&self, text: &'t str) -> &'t str {
+        text.trim_end_matches(|c| self.percent_signs.contains(&c))
+            .trim_end_matches(is_space)
+    }
+
+    /// What both ends of a range share, written after it: a scale word ("2-3 million", see
+    /// `scaled_range`), then a percent ("5-10%", or a sign on either end) or a unit ("от 5 до 10
+    /// см"). Returns the range so scaled, its unit and how many bytes of `after` it took; `None`
+    /// when the scale overflows. (A subunit would rescale both ends; such a range keeps no unit.)
+    fn range_tail(
+        &self,
+        range: Value,
+        caps: &Captures,
+        after: &str,
+    ) -> Option<(Value, Option<Unit>, usize)> {
+        let signed = ["from", "to"].iter().any(|end| {
+            caps.name(end)
+                .is_some_and(|m| m.as_str() != self.without_percent(m.as_str()))
+        });
+        let (range, mut len) = if signed {
+            (range, 0)
+        } else {
+            self.scaled_range(range, after)?
+        };
+        let rest = &after[len..];
+        let percent = whole_word(&self.percent_after, rest).map(|p| p.end());
+        let unit = self
+            .unit_at(rest)
+            .filter(|(form, _)| form.scale == Decimal::ONE);
+        // The longer reading wins, as after a single figure: "5-10 percentage points" is a unit.
+        let unit = match (percent, unit) {
+            _ if signed => Some(percent_unit()),
+            (Some(p), unit) if unit.as_ref().is_none_or(|(_, l)| *l <= p) => {
+                len += p;
+                Some(percent_unit())
+            }
+            (_, Some((form, l))) => {
+                len += l;
+                Some(form.unit)
+            }
+            _ => None,
+        };
+        Some((range, unit, len))
     }
 
     fn date_value(&self, caps: &Captures) -> Option<PartialDate> {

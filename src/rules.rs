@@ -249,7 +249,8 @@ pub struct LangPack {
     /// Templates that make a number a year: `в {year} году`, `{year} г.`.
     #[serde(default)]
     pub years: Vec<Template>,
-    /// Word ranges: `от {from} до {to}`.
+    /// Word ranges: `от {from} до {to}` (figures in digits, a percent sign allowed on either),
+    /// `between {from_any} and {to_any}` (digits or a small number in words).
     #[serde(default)]
     pub ranges: Vec<Template>,
     /// Suffixes glued to a number that make it an ordinal: `-го`, `e`, `th`.

@@ -129,6 +129,52 @@ fn a_rank_written_as_a_count_pairs_with_it() {
 }
 
 #[test]
+fn a_range_in_other_units_is_compared_end_by_end_after_conversion() {
+    let p = pair(
+        "Forecasters expect 2 to 4 inches of rain.\nThe lake rose 1 to 2 feet.",
+        "en",
+        "Синоптики ожидают от 5 до 10 см осадков.\nОзеро поднялось на 0,3–1,2 м.",
+        "ru",
+    );
+    p.expect(
+        "2 to 4 inches",
+        "от 5 до 10 см",
+        Status::Compatible,
+        "unit-conversion",
+    );
+    p.expect(
+        "1 to 2 feet",
+        "0,3–1,2 м",
+        Status::Diverge,
+        "value-mismatch",
+    );
+    assert_eq!(p.count(Status::Missing), 0);
+}
+
+#[test]
+fn a_range_with_one_end_changed_is_one_error() {
+    let p = pair(
+        "Entre 30 et 43 % des électeurs voteront, de 2019 à 2023.",
+        "fr",
+        "Between 40 and 43 percent of voters will vote, from 2019 to 2023.",
+        "en",
+    );
+    p.expect(
+        "Entre 30 et 43 %",
+        "Between 40 and 43 percent",
+        Status::Diverge,
+        "value-mismatch",
+    );
+    p.expect(
+        "de 2019 à 2023",
+        "from 2019 to 2023",
+        Status::Agree,
+        "agree",
+    );
+    assert_eq!(p.count(Status::Missing), 0);
+}
+
+#[test]
 fn the_same_bound_with_another_figure_is_a_contradiction() {
     let p = pair(
         "Bei dem Beben starben mehr als 31.000 Menschen.\nDie Welle war etwa 8 m hoch.\n\
