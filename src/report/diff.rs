@@ -11,7 +11,7 @@
 use crate::analysis::Analysis;
 use crate::compare::{Finding, Summary, UnitRef};
 use crate::fact::Fact;
-use crate::lint::Lint;
+use crate::lint::{SetResult, Totals};
 use crate::policy::{Severity, Status};
 use crate::report::{self, Pair};
 use crate::sentalign::Counterparts;
@@ -63,8 +63,13 @@ pub fn write_check(out: &mut dyn Write, pairs: &[Pair<'_>]) -> io::Result<()> {
 
 /// `factdiff lint`: the diff of every pair that has more than agreements, under the name of its
 /// set, then the totals of the run (suppressed and baselined findings counted, not shown).
-pub fn write_lint(out: &mut dyn Write, lint: &Lint) -> io::Result<()> {
-    for set in lint.sets.iter().filter(|s| s.has_findings()) {
+pub struct LintText;
+
+impl report::LintReport for LintText {
+    fn set(&mut self, out: &mut dyn Write, set: &SetResult) -> io::Result<()> {
+        if !set.has_findings() {
+            return Ok(());
+        }
         writeln!(
             out,
             "{BOLD}== {} (reference {}){BOLD:#}",
@@ -81,17 +86,20 @@ pub fn write_lint(out: &mut dyn Write, lint: &Lint) -> io::Result<()> {
             })
             .collect();
         write_check(out, &pairs)?;
-        writeln!(out)?;
+        writeln!(out)
     }
-    write!(out, "{BOLD}lint{BOLD:#}: ")?;
-    write_summary(out, &lint.totals.findings)?;
-    writeln!(out, "{}", report::lint_summary(lint))
+
+    fn finish(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+        write!(out, "{BOLD}lint{BOLD:#}: ")?;
+        write_summary(out, &totals.findings)?;
+        writeln!(out, "{}", report::lint_summary(totals))
+    }
 }
 
 /// `factdiff lint --list-unchecked` (text and GitHub outputs): the sets with no version in the
 /// reference language, one a line, after the totals.
-pub fn write_unchecked(out: &mut dyn Write, lint: &Lint) -> io::Result<()> {
-    for key in &lint.totals.orphans {
+pub fn write_unchecked(out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+    for key in &totals.orphans {
         writeln!(out, "not checked (no reference version): {key}")?;
     }
     Ok(())
