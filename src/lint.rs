@@ -17,6 +17,7 @@ use crate::report::Pair;
 use crate::source::Source;
 use crate::suppress::Suppressions;
 use crate::walk::{self, DocumentSet};
+use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub mod ordered;
@@ -257,6 +258,7 @@ pub fn run<E: From<Error>>(
         orphans: plan.orphans.clone(),
         ..Totals::default()
     };
+    compile_packs(plan, engine, options.jobs)?;
     let done = AtomicUsize::new(0);
     let check = |index: usize| {
         let result = lint_set(&plan.sets[index], engine, policy, options.baselining);
@@ -269,6 +271,22 @@ pub fn run<E: From<Error>>(
         each(set)
     })?;
     Ok(totals)
+}
+
+/// Compiles the packs of the languages the sets name, a few at once: otherwise the first sets
+/// would each compile (or wait for) the same packs.
+fn compile_packs(plan: &Plan, engine: &Engine, jobs: usize) -> Result<()> {
+    let langs: BTreeSet<&str> = plan
+        .sets
+        .iter()
+        .flat_map(|set| &set.versions)
+        .map(|version| version.lang.as_str())
+        // A language with no pack is an error of the document that names it, in set order.
+        .filter(|lang| engine.rules.pack(lang).is_some())
+        .collect();
+    let langs: Vec<&str> = langs.into_iter().collect();
+    let compile = |i: usize| engine.extractors.get(&engine.rules, langs[i]).map(drop);
+    ordered::map(langs.len(), jobs, compile, |compiled| compiled)
 }
 
 fn lint_set(
