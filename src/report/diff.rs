@@ -224,7 +224,7 @@ fn sentences_line(analysis: &Analysis, sentences: Range<usize>) -> Option<String
     let start = analysis.sentences.span(sentences.start).start;
     let end = analysis.sentences.span(sentences.end - 1).end;
     let (text, span) = report::readable(analysis, start..end);
-    let text = one_line(&text[span]);
+    let text = one_line(first_visible(&text[span], SNIPPET_CHARS));
     let chars: Vec<char> = text.trim().chars().collect();
     let shown: String = if chars.len() > SNIPPET_CHARS {
         format!("{}…", chars[..SNIPPET_CHARS].iter().collect::<String>())
@@ -279,8 +279,12 @@ pub fn snippet(analysis: &Analysis, fact: &Fact) -> (String, String, String) {
     let end = sentence.end.max(fact_span.end);
     let fact_text = one_line(&text[fact_span.clone()]);
     let room = SNIPPET_CHARS.saturating_sub(fact_text.chars().count()) / 2;
-    let before: Vec<char> = one_line(&text[start..fact_span.start]).chars().collect();
-    let after: Vec<char> = one_line(&text[fact_span.end..end]).chars().collect();
+    let before: Vec<char> = one_line(last_visible(&text[start..fact_span.start], room))
+        .chars()
+        .collect();
+    let after: Vec<char> = one_line(first_visible(&text[fact_span.end..end], room))
+        .chars()
+        .collect();
     let before_text = if before.len() > room {
         format!(
             "…{}",
@@ -295,6 +299,38 @@ pub fn snippet(analysis: &Analysis, fact: &Fact) -> (String, String, String) {
         after.iter().collect()
     };
     (before_text, fact_text, after_text)
+}
+
+/// The start of `text` that shows as its first `room` characters and one more on one line
+/// ([`one_line`]), or all of it: a snippet then costs the same however long its sentence (a
+/// sentence of 100,000 figures has a snippet per figure).
+fn first_visible(text: &str, room: usize) -> &str {
+    let mut visible = 0;
+    for (i, c) in text.char_indices() {
+        if !c.is_whitespace() {
+            visible += 1;
+            // Cut after a visible character, so no white space at the end is lost or gained.
+            if visible > room {
+                return &text[..i + c.len_utf8()];
+            }
+        }
+    }
+    text
+}
+
+/// The end of `text` that shows as its last `room` characters and one more on one line, or all
+/// of it (as [`first_visible`]).
+fn last_visible(text: &str, room: usize) -> &str {
+    let mut visible = 0;
+    for (i, c) in text.char_indices().rev() {
+        if !c.is_whitespace() {
+            visible += 1;
+            if visible > room {
+                return &text[i..];
+            }
+        }
+    }
+    text
 }
 
 /// White space runs (line breaks included) become one space, keeping a space at either end.
@@ -323,4 +359,40 @@ fn write_summary(out: &mut dyn Write, s: &Summary) -> io::Result<()> {
         "{} agree, {} compatible, {} diverge, {} missing from left, {} missing from right{units} ({} errors, {} warnings, {} info)",
         s.agree, s.compatible, s.diverge, s.missing_from_left, s.missing_from_right, s.errors, s.warnings, s.infos
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{first_visible, last_visible, one_line};
+
+    #[test]
+    fn a_snippet_cut_from_part_of_the_text_is_the_one_cut_from_all_of_it() {
+        let texts = [
+            "",
+            "   ",
+            " a  b\n\nc ",
+            "1 1 1 1 1 1 1 1 1 1 1 1 ",
+            "\n12.12.12.12.12.12.12\n",
+            "  mot   très  long\u{a0}ici  ",
+        ];
+        for text in texts {
+            let full: Vec<char> = one_line(text).chars().collect();
+            for room in 0..12 {
+                let head: Vec<char> = one_line(first_visible(text, room)).chars().collect();
+                let tail: Vec<char> = one_line(last_visible(text, room)).chars().collect();
+                assert_eq!(head.len() > room, full.len() > room, "{text:?} {room}");
+                assert_eq!(tail.len() > room, full.len() > room, "{text:?} {room}");
+                if full.len() > room {
+                    assert_eq!(head[..room], full[..room], "{text:?} {room}");
+                    assert_eq!(
+                        tail[tail.len() - room..],
+                        full[full.len() - room..],
+                        "{text:?} {room}"
+                    );
+                } else {
+                    assert_eq!((&head, &tail), (&full, &full), "{text:?} {room}");
+                }
+            }
+        }
+    }
 }
