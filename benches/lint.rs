@@ -93,8 +93,17 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Elements((SETS * TEMPLATES.len()) as u64));
     group.bench_function("10,000 Markdown documents", |b| {
         b.iter(|| {
-            let lint = lint::run(&config, &engine, &policy, &|_, _| {}).expect("lint runs");
-            lint.totals.findings.errors
+            let options = lint::Options {
+                jobs: std::thread::available_parallelism().map_or(1, usize::from),
+                baselining: lint::Baselining::None,
+                progress: &|_, _| {},
+            };
+            let plan = lint::Plan::of(&config, &engine).expect("the tree is walked");
+            let totals = lint::run(&plan, &engine, &policy, &options, |_| {
+                Ok::<(), factdiff::Error>(())
+            })
+            .expect("lint runs");
+            totals.findings.errors
         })
     });
     group.finish();

@@ -1,8 +1,9 @@
 //! `factdiff lint`: every document set of a configuration, checked version by version against its
 //! reference, in parallel, with inline suppressions and a baseline applied.
 //!
-//! Each set is read, analysed and compared on its own (rayon); results are kept in the sorted order
-//! of the sets, so output never depends on scheduling. Every finding gets a [`State`]: active (it
+//! Each set is read, analysed and compared on its own, a few at once ([`ordered`]); results are
+//! handed on in the sorted order of the sets as they come, so output never depends on scheduling
+//! and memory does not grow with the number of sets. Every finding gets a [`State`]: active (it
 //! counts), suppressed by a marker in the document, or accepted by the baseline. Reports show the
 //! active findings ([`Judged::shown`]) and count the others.
 
@@ -10,14 +11,16 @@ use crate::analysis::{Analysis, Engine};
 use crate::baseline::{self, Baseline, Entry, Numbering};
 use crate::compare::{self, Comparison, Finding, Summary};
 use crate::config::Config;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::policy::{Policy, Severity, Status};
 use crate::report::Pair;
 use crate::source::Source;
 use crate::suppress::Suppressions;
 use crate::walk::{self, DocumentSet, Version};
-use rayon::prelude::*;
+use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub mod ordered;
 
 /// Whether a finding counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +66,22 @@ impl Judged {
 
     fn count(&self, state: State) -> usize {
         self.states.iter().filter(|&&s| s == state).count()
+    }
+
+    /// Marks the findings `baselining` accepts as baselined, then sets the active ones apart.
+    fn apply(&mut self, baselining: Baselining) {
+        let rows = self.states.iter_mut().zip(&self.fingerprints);
+        for ((state, fingerprint), finding) in rows.zip(&self.all.findings) {
+            let accepted = match baselining {
+                Baselining::None => false,
+                Baselining::Apply(baseline) => baseline.contains(fingerprint),
+                Baselining::AcceptAll => finding.status != Status::Agree,
+            };
+            if *state == State::Active && accepted {
+                *state = State::Baselined;
+            }
+        }
+        self.refresh();
     }
 
     fn refresh(&mut self) {
@@ -111,6 +130,31 @@ impl SetResult {
             .collect()
     }
 
+    /// The findings a baseline written now would accept: every one not suppressed, agreements
+    /// aside.
+    pub fn baseline_entries(&self) -> Vec<Entry> {
+        let mut entries = Vec::new();
+        for pair in &self.pairs {
+            for (finding, state, fingerprint) in pair.rows() {
+                if *state == State::Suppressed || finding.status == Status::Agree {
+                    continue;
+                }
+                entries.push(Entry {
+                    set: self.key.clone(),
+                    file: self.analyses[pair.right]
+                        .document
+                        .path
+                        .display()
+                        .to_string(),
+                    fingerprint: fingerprint.clone(),
+                    rule: finding.rule.clone(),
+                    message: finding.message.clone(),
+                });
+            }
+        }
+        entries
+    }
+
     /// Whether any active finding is more than an agreement.
     pub fn has_findings(&self) -> bool {
         self.pairs
@@ -132,116 +176,125 @@ pub struct Totals {
     pub orphans: Vec<String>,
 }
 
-/// A lint run.
-pub struct Lint {
-    pub sets: Vec<SetResult>,
-    pub totals: Totals,
-}
-
-impl Lint {
+impl Totals {
     /// The highest severity among the active findings.
     pub fn worst(&self) -> Severity {
-        self.active()
-            .map(|(_, _, f)| f.severity)
-            .max()
-            .unwrap_or_default()
+        let f = &self.findings;
+        [
+            (f.errors, Severity::Error),
+            (f.warnings, Severity::Warning),
+            (f.infos, Severity::Info),
+        ]
+        .into_iter()
+        .find(|&(count, _)| count > 0)
+        .map_or(Severity::Off, |(_, severity)| severity)
     }
 
-    /// Every active finding with its set and pair.
-    pub fn active(&self) -> impl Iterator<Item = (&SetResult, &Judged, &Finding)> {
-        self.sets.iter().flat_map(|set| {
-            set.pairs
-                .iter()
-                .flat_map(move |pair| pair.shown().findings.iter().map(move |f| (set, pair, f)))
-        })
-    }
-
-    /// The findings a baseline written now would accept: every one not suppressed, agreements
-    /// aside.
-    pub fn baseline_entries(&self) -> Vec<Entry> {
-        let mut entries = Vec::new();
-        for set in &self.sets {
-            for pair in &set.pairs {
-                for (finding, state, fingerprint) in pair.rows() {
-                    if *state == State::Suppressed || finding.status == Status::Agree {
-                        continue;
-                    }
-                    entries.push(Entry {
-                        set: set.key.clone(),
-                        file: set.analyses[pair.right].document.path.display().to_string(),
-                        fingerprint: fingerprint.clone(),
-                        rule: finding.rule.clone(),
-                        message: finding.message.clone(),
-                    });
-                }
-            }
+    fn add(&mut self, set: &SetResult) {
+        self.sets += 1;
+        self.documents += set.analyses.len();
+        for pair in &set.pairs {
+            self.findings.add(&pair.shown().summary);
+            self.suppressed += pair.count(State::Suppressed);
+            self.baselined += pair.count(State::Baselined);
         }
-        entries
-    }
-
-    /// Marks the active findings the baseline accepts as baselined.
-    pub fn apply(&mut self, baseline: &Baseline) {
-        for pair in self.sets.iter_mut().flat_map(|s| s.pairs.iter_mut()) {
-            for (state, fingerprint) in pair.states.iter_mut().zip(&pair.fingerprints) {
-                if *state == State::Active && baseline.contains(fingerprint) {
-                    *state = State::Baselined;
-                }
-            }
-            pair.refresh();
-        }
-        self.count();
-    }
-
-    fn count(&mut self) {
-        let mut findings = Summary::default();
-        let (mut suppressed, mut baselined) = (0, 0);
-        for pair in self.sets.iter().flat_map(|s| &s.pairs) {
-            findings.add(&pair.shown().summary);
-            suppressed += pair.count(State::Suppressed);
-            baselined += pair.count(State::Baselined);
-        }
-        self.totals.findings = findings;
-        self.totals.suppressed = suppressed;
-        self.totals.baselined = baselined;
     }
 }
 
-/// Reads, analyses and compares every document set of `config`. `progress` is called with the
-/// number of sets done and the total, from any thread.
-pub fn run(
-    config: &Config,
+/// The document sets of a configuration, found but not read yet.
+pub struct Plan {
+    /// The sets with a reference version, sorted by name: the ones a run checks.
+    pub sets: Vec<DocumentSet>,
+    /// The names of the others.
+    pub orphans: Vec<String>,
+}
+
+impl Plan {
+    /// Finds the document sets of `config` whose languages `engine` can read.
+    pub fn of(config: &Config, engine: &Engine) -> Result<Plan> {
+        let all = walk::document_sets(config, &|code| engine.rules.pack(code).is_some())?;
+        let (sets, orphans): (Vec<DocumentSet>, Vec<DocumentSet>) =
+            all.into_iter().partition(DocumentSet::has_reference);
+        Ok(Plan {
+            sets,
+            orphans: orphans.into_iter().map(|s| s.key).collect(),
+        })
+    }
+}
+
+/// What a run does with a baseline.
+#[derive(Clone, Copy)]
+pub enum Baselining<'a> {
+    /// Every finding counts.
+    None,
+    /// The findings it accepts are baselined.
+    Apply(&'a Baseline),
+    /// Every finding that is not suppressed is baselined, as a baseline written now would accept
+    /// it (`--write-baseline`).
+    AcceptAll,
+}
+
+/// How a run goes.
+pub struct Options<'a> {
+    /// How many sets are checked at once.
+    pub jobs: usize,
+    pub baselining: Baselining<'a>,
+    /// Called with the number of sets done and the total, from any thread.
+    pub progress: &'a (dyn Fn(usize, usize) + Sync),
+}
+
+/// Reads, analyses and compares every document set of `plan`, `options.jobs` at a time, and hands
+/// each result to `each` in the order of the sets, as soon as the sets before it are handed over:
+/// only a few results are held at once, however many sets there are. Stops at the first error, in
+/// set order.
+pub fn run<E: From<Error>>(
+    plan: &Plan,
     engine: &Engine,
     policy: &Policy,
-    progress: &(dyn Fn(usize, usize) + Sync),
-) -> Result<Lint> {
-    let all = walk::document_sets(config, &|code| engine.rules.pack(code).is_some())?;
-    let (sets, orphans): (Vec<DocumentSet>, Vec<DocumentSet>) =
-        all.into_iter().partition(DocumentSet::has_reference);
-    let done = AtomicUsize::new(0);
-    let results = sets
-        .par_iter()
-        .map(|set| {
-            let result = lint_set(set, engine, policy);
-            progress(done.fetch_add(1, Ordering::Relaxed) + 1, sets.len());
-            result
-        })
-        .collect::<Vec<Result<SetResult>>>()
-        .into_iter()
-        .collect::<Result<Vec<SetResult>>>()?;
-    let mut lint = Lint {
-        totals: Totals {
-            sets: results.len(),
-            documents: results.iter().map(|s| s.analyses.len()).sum(),
-            orphans: orphans.into_iter().map(|s| s.key).collect(),
-            ..Totals::default()
-        },
-        sets: results,
+    options: &Options,
+    mut each: impl FnMut(SetResult) -> std::result::Result<(), E>,
+) -> std::result::Result<Totals, E> {
+    let mut totals = Totals {
+        orphans: plan.orphans.clone(),
+        ..Totals::default()
     };
-    lint.count();
-    Ok(lint)
+    compile_packs(plan, engine, options.jobs)?;
+    let done = AtomicUsize::new(0);
+    let check = |index: usize| {
+        let result = lint_set(&plan.sets[index], engine, policy, options.baselining);
+        (options.progress)(done.fetch_add(1, Ordering::Relaxed) + 1, plan.sets.len());
+        result
+    };
+    ordered::map(plan.sets.len(), options.jobs, check, |result| {
+        let set = result?;
+        totals.add(&set);
+        each(set)
+    })?;
+    Ok(totals)
 }
 
-fn lint_set(set: &DocumentSet, engine: &Engine, policy: &Policy) -> Result<SetResult> {
+/// Compiles the packs of the languages the sets name, a few at once: otherwise the first sets
+/// would each compile (or wait for) the same packs.
+fn compile_packs(plan: &Plan, engine: &Engine, jobs: usize) -> Result<()> {
+    let langs: BTreeSet<&str> = plan
+        .sets
+        .iter()
+        .flat_map(|set| &set.versions)
+        .map(|version| version.lang.as_str())
+        // A language with no pack is an error of the document that names it, in set order.
+        .filter(|lang| engine.rules.pack(lang).is_some())
+        .collect();
+    let langs: Vec<&str> = langs.into_iter().collect();
+    let compile = |i: usize| engine.extractors.get(&engine.rules, langs[i]).map(drop);
+    ordered::map(langs.len(), jobs, compile, |compiled| compiled)
+}
+
+fn lint_set(
+    set: &DocumentSet,
+    engine: &Engine,
+    policy: &Policy,
+    baselining: Baselining,
+) -> Result<SetResult> {
     let mut analyses = Vec::with_capacity(set.versions.len() + 1);
     let mut suppressions = Vec::with_capacity(set.versions.len() + 1);
     let mut langs = Vec::with_capacity(set.versions.len() + 1);
@@ -289,7 +342,7 @@ fn lint_set(set: &DocumentSet, engine: &Engine, policy: &Policy) -> Result<SetRe
                 fingerprints,
                 active: None,
             };
-            judged.refresh();
+            judged.apply(baselining);
             judged
         })
         .collect();

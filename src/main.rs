@@ -7,7 +7,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use factdiff::baseline::Baseline;
 use factdiff::compare::{self, Comparison};
 use factdiff::config::{self, Config};
-use factdiff::lint::Lint;
+use factdiff::lint::{self, Baselining, Options, Plan, SetResult, Totals};
 use factdiff::policy::{Policy, Severity};
 use factdiff::report::{self, CheckFormat, Format, LintFormat, Pair};
 use factdiff::snapshot;
@@ -110,9 +110,14 @@ struct ConfigArgs {
     /// above it). Paths in it are relative to its folder.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// Never show the progress bar (it shows only when stderr is a terminal).
+    /// Never show the progress bar (it shows only when stderr is a terminal and the report does
+    /// not go to that terminal as it is written).
     #[arg(long)]
     no_progress: bool,
+    /// How many document sets are checked at once (default: one per CPU). The output is the
+    /// same whatever the number.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    jobs: Option<u32>,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -419,17 +424,49 @@ fn load_config(args: &ConfigArgs) -> Result<Config> {
     Ok(Config::load(&path)?)
 }
 
-/// Runs every document set of the configuration, with a progress bar on a terminal.
-fn run_lint(config: &Config, args: &ConfigArgs) -> Result<(Lint, Policy)> {
-    let mut engine = Engine::load(&config.rules)?;
-    args.input.apply(&mut engine, Some(config.max_input_size));
-    let policy = config.policy()?;
-    let progress = Progress::new(!args.no_progress && std::io::stderr().is_terminal());
-    let lint = factdiff::lint::run(config, &engine, &policy, &|done, total| {
-        progress.show(done, total)
-    });
-    progress.clear();
-    Ok((lint?, policy))
+/// What a lint run needs: the rules, the policy, the document sets.
+struct Prepared {
+    engine: Engine,
+    policy: Policy,
+    plan: Plan,
+}
+
+impl Prepared {
+    fn of(config: &Config, args: &ConfigArgs) -> Result<Prepared> {
+        let mut engine = Engine::load(&config.rules)?;
+        args.input.apply(&mut engine, Some(config.max_input_size));
+        let plan = Plan::of(config, &engine)?;
+        Ok(Prepared {
+            engine,
+            policy: config.policy()?,
+            plan,
+        })
+    }
+
+    /// Checks every document set, handing each to `each` in order, with a progress bar on a
+    /// terminal unless the report goes to that terminal as it is written.
+    fn run(
+        &self,
+        args: &ConfigArgs,
+        report_on_terminal: bool,
+        baselining: Baselining,
+        each: impl FnMut(SetResult) -> Result<()>,
+    ) -> Result<Totals> {
+        let shown = !args.no_progress && !report_on_terminal && std::io::stderr().is_terminal();
+        let progress = Progress::new(shown);
+        let jobs = args.jobs.map_or_else(
+            || std::thread::available_parallelism().map_or(1, usize::from),
+            |n| n as usize,
+        );
+        let options = Options {
+            jobs,
+            baselining,
+            progress: &|done, total| progress.show(done, total),
+        };
+        let totals = lint::run(&self.plan, &self.engine, &self.policy, &options, each);
+        progress.clear();
+        totals
+    }
 }
 
 fn lint(args: &LintArgs) -> Result<ExitCode> {
@@ -440,38 +477,67 @@ fn lint(args: &LintArgs) -> Result<ExitCode> {
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
-    let (mut lint, policy) = run_lint(&config, &args.config)?;
-    apply_baseline(args, &config, &mut lint)?;
-    let read: Vec<PathBuf> = lint
+    let prepared = Prepared::of(&config, &args.config)?;
+    let baseline_path = args
+        .baseline
+        .clone()
+        .unwrap_or_else(|| config.path(&config.baseline));
+    let baseline = if args.no_baseline || args.write_baseline {
+        None
+    } else {
+        match Baseline::load(&baseline_path)? {
+            None if args.baseline.is_some() => {
+                bail!("{}: no such baseline file", baseline_path.display())
+            }
+            found => found,
+        }
+    };
+    let baselining = match &baseline {
+        _ if args.write_baseline => Baselining::AcceptAll,
+        Some(baseline) => Baselining::Apply(baseline),
+        None => Baselining::None,
+    };
+    let read: Vec<PathBuf> = prepared
+        .plan
         .sets
         .iter()
-        .flat_map(|set| &set.analyses)
-        .map(|a| config.path(&a.document.path))
+        .flat_map(|set| &set.versions)
+        .map(|v| config.path(&v.shown))
         .chain([PathBuf::from(&config.file)])
         .collect();
     let mut out = output(args.output.as_deref(), &read)?;
-    match args.format {
-        LintFormat::Text => report::diff::write_lint(&mut out, &lint)?,
-        LintFormat::Json => report::json::write_lint(&mut out, &lint)?,
-        LintFormat::Sarif => report::sarif::write_lint(&mut out, &lint, &policy)?,
-        LintFormat::Github => report::github::write_lint(&mut out, &lint)?,
-        LintFormat::Markdown => report::markdown::write_lint(&mut out, &lint)?,
-        LintFormat::Html => report::html::write_lint(&mut out, &lint, &policy)?,
-    }
+    let on_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let mut report = report::lint_report(args.format, &prepared.policy)?;
+    let mut accepted = Vec::new();
+    let totals = prepared.run(&args.config, on_terminal, baselining, |set| {
+        if args.write_baseline {
+            accepted.extend(set.baseline_entries());
+        }
+        Ok(report.set(&mut out, &set)?)
+    })?;
+    report.finish(&mut out, &totals)?;
     if args.list_unchecked {
         match args.format {
             LintFormat::Text | LintFormat::Github => {
-                report::diff::write_unchecked(&mut out, &lint)?
+                report::diff::write_unchecked(&mut out, &totals)?
             }
-            LintFormat::Markdown => report::markdown::write_unchecked(&mut out, &lint)?,
+            LintFormat::Markdown => report::markdown::write_unchecked(&mut out, &totals)?,
             // These carry the list themselves (JSON `orphans`, the end of the HTML page) or
             // have no place for it (SARIF).
             LintFormat::Json | LintFormat::Sarif | LintFormat::Html => {}
         }
     }
     out.flush()?;
+    if args.write_baseline {
+        Baseline::write(&baseline_path, &accepted)?;
+        eprintln!(
+            "factdiff: accepted {} findings in {}",
+            accepted.len(),
+            baseline_path.display()
+        );
+    }
     let fail_on = args.fail_on.map_or(config.fail_on, FailOn::severity);
-    let fails = !args.exit_zero && lint.worst() >= fail_on;
+    let fails = !args.exit_zero && totals.worst() >= fail_on;
     Ok(if fails {
         ExitCode::from(1)
     } else {
@@ -479,42 +545,18 @@ fn lint(args: &LintArgs) -> Result<ExitCode> {
     })
 }
 
-/// Writes the baseline (`--write-baseline`) or reads it, and marks the findings it accepts.
-fn apply_baseline(args: &LintArgs, config: &Config, lint: &mut Lint) -> Result<()> {
-    if args.no_baseline {
-        return Ok(());
-    }
-    let path = args
-        .baseline
-        .clone()
-        .unwrap_or_else(|| config.path(&config.baseline));
-    if args.write_baseline {
-        let entries = lint.baseline_entries();
-        Baseline::write(&path, &entries)?;
-        eprintln!(
-            "factdiff: accepted {} findings in {}",
-            entries.len(),
-            path.display()
-        );
-        lint.apply(&Baseline::of(&entries));
-        return Ok(());
-    }
-    match Baseline::load(&path)? {
-        Some(baseline) => lint.apply(&baseline),
-        None if args.baseline.is_some() => bail!("{}: no such baseline file", path.display()),
-        None => {}
-    }
-    Ok(())
-}
-
 fn snapshot(args: &SnapshotArgs) -> Result<ExitCode> {
     let config = load_config(&args.config)?;
-    let (lint, _) = run_lint(&config, &args.config)?;
+    let prepared = Prepared::of(&config, &args.config)?;
     let dir = args
         .dir
         .clone()
         .unwrap_or_else(|| config.path(&config.snapshots));
-    let sheets = snapshot::sheets(&lint);
+    let mut sheets = Vec::new();
+    prepared.run(&args.config, false, Baselining::None, |set| {
+        sheets.push(snapshot::sheet(&set));
+        Ok(())
+    })?;
     let mut out = anstream::stdout().lock();
     if !args.check {
         let written = snapshot::write(&dir, &sheets)?;

@@ -262,43 +262,84 @@ fn cost(left: &[Profile], right: &[Profile], prior: f64, ratio: f64) -> f64 {
 /// Both sides state facts and share none of them: sentences that translate each other almost
 /// always repeat at least one figure.
 fn facts_clash(left: &[Profile], right: &[Profile]) -> bool {
-    let (a, b) = (gather(left, |p| &p.facts), gather(right, |p| &p.facts));
-    !a.is_empty() && !b.is_empty() && overlap(&a, &b) == 0
+    let (a, b) = (
+        Merged::of(left, |p| &p.facts),
+        Merged::of(right, |p| &p.facts),
+    );
+    a.len() > 0 && b.len() > 0 && overlap(a, b) == 0
 }
 
 /// Anchors both sides have (as multisets) and anchors one side has alone.
 fn anchor_overlap(left: &[Profile], right: &[Profile]) -> (usize, usize) {
-    let (a, b) = (gather(left, |p| &p.anchors), gather(right, |p| &p.anchors));
-    let shared = overlap(&a, &b);
-    (shared, a.len() + b.len() - 2 * shared)
+    let (a, b) = (
+        Merged::of(left, |p| &p.anchors),
+        Merged::of(right, |p| &p.anchors),
+    );
+    let total = a.len() + b.len();
+    let shared = overlap(a, b);
+    (shared, total - 2 * shared)
 }
 
-/// How many items two sorted lists share, as multisets.
-fn overlap(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
+/// How many items two sorted sequences share, as multisets.
+fn overlap(a: Merged<'_>, b: Merged<'_>) -> usize {
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    let mut shared = 0;
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        match x.cmp(y) {
             std::cmp::Ordering::Equal => {
                 shared += 1;
-                i += 1;
-                j += 1;
+                a.next();
+                b.next();
             }
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Less => _ = a.next(),
+            std::cmp::Ordering::Greater => _ = b.next(),
         }
     }
     shared
 }
 
-/// The anchors of a group of sentences, sorted; a single sentence's are borrowed as they are.
-fn gather(group: &[Profile], list: impl Fn(&Profile) -> &Vec<u32>) -> std::borrow::Cow<'_, [u32]> {
-    match group {
-        [one] => std::borrow::Cow::Borrowed(list(one)),
-        _ => {
-            let mut all: Vec<u32> = group.iter().flat_map(|s| list(s).iter().copied()).collect();
-            all.sort_unstable();
-            std::borrow::Cow::Owned(all)
+/// The most sentences a bead takes from one side.
+const MAX_GROUP: usize = 3;
+
+/// The anchors of a group of sentences in sorted order, read from each sentence's sorted list as
+/// they go: the cost of a bead is computed for every cell of the programme, and gathering the
+/// lists into a new sorted one cost an allocation and a sort each time.
+#[derive(Clone)]
+struct Merged<'a> {
+    lists: [&'a [u32]; MAX_GROUP],
+}
+
+impl<'a> Merged<'a> {
+    fn of(group: &'a [Profile], list: impl Fn(&'a Profile) -> &'a Vec<u32>) -> Merged<'a> {
+        assert!(
+            group.len() <= MAX_GROUP,
+            "a bead takes at most {MAX_GROUP} sentences a side"
+        );
+        let mut lists: [&[u32]; MAX_GROUP] = [&[]; MAX_GROUP];
+        for (slot, sentence) in lists.iter_mut().zip(group) {
+            *slot = list(sentence);
         }
+        Merged { lists }
+    }
+
+    fn len(&self) -> usize {
+        self.lists.iter().map(|l| l.len()).sum()
+    }
+}
+
+impl Iterator for Merged<'_> {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        let (smallest, _) = self
+            .lists
+            .iter()
+            .enumerate()
+            .filter_map(|(i, list)| Some((i, *list.first()?)))
+            .min_by_key(|&(_, head)| head)?;
+        let (head, rest) = self.lists[smallest].split_first()?;
+        self.lists[smallest] = rest;
+        Some(*head)
     }
 }
 

@@ -9,7 +9,7 @@
 
 use crate::error::{Error, Result};
 use crate::fact::{Fact, Qualifier};
-use crate::lint::{Judged, Lint, SetResult};
+use crate::lint::{Judged, SetResult};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -41,15 +41,12 @@ pub struct Written {
     pub removed: usize,
 }
 
-/// The sheets of a lint run, in set order.
-pub fn sheets(lint: &Lint) -> Vec<Sheet> {
-    lint.sets
-        .iter()
-        .map(|set| Sheet {
-            path: format!("{}.yaml", set.key),
-            text: render(set),
-        })
-        .collect()
+/// The sheet of a checked set.
+pub fn sheet(set: &SetResult) -> Sheet {
+    Sheet {
+        path: format!("{}.yaml", set.key),
+        text: render(set),
+    }
 }
 
 /// Compares the sheets with the folder `dir`.

@@ -96,6 +96,36 @@ fn output_is_the_same_on_every_run() {
 }
 
 #[test]
+fn every_format_is_the_same_whatever_the_number_of_jobs() {
+    // Enough sets that results arrive out of order, some with a contradiction of their own.
+    let copy = copy();
+    for n in 0..24 {
+        for lang in ["en", "fr", "ru", "pl"] {
+            let from = copy.path().join(format!("content/{lang}/guide/install.md"));
+            let to = format!("content/{lang}/guide/copy-{n:02}.md");
+            std::fs::copy(&from, copy.path().join(&to)).unwrap();
+            if lang == "fr" && n % 5 == 0 {
+                edit(copy.path(), &to, "17,87 %", &format!("{} %", 20 + n));
+            }
+        }
+    }
+    for format in ["text", "json", "sarif", "github", "markdown", "html"] {
+        let run = |jobs: &str| {
+            let args = ["lint", "--exit-zero", "--format", format, "--jobs", jobs];
+            stdout(&factdiff(copy.path(), &args).success())
+        };
+        let one = run("1");
+        assert!(one.contains("copy-"), "{format}: the copies are reported");
+        for jobs in ["2", "3"] {
+            assert!(
+                run(jobs) == one,
+                "{format}: --jobs {jobs} differs from --jobs 1"
+            );
+        }
+    }
+}
+
+#[test]
 fn sets_versions_and_exclusions() {
     let json = lint_json(&fixture(), &[]);
     let sets: Vec<&str> = json["sets"]

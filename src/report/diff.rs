@@ -11,7 +11,7 @@
 use crate::analysis::Analysis;
 use crate::compare::{Finding, Summary, UnitRef};
 use crate::fact::Fact;
-use crate::lint::Lint;
+use crate::lint::{SetResult, Totals};
 use crate::policy::{Severity, Status};
 use crate::report::{self, Pair};
 use crate::sentalign::Counterparts;
@@ -63,8 +63,13 @@ pub fn write_check(out: &mut dyn Write, pairs: &[Pair<'_>]) -> io::Result<()> {
 
 /// `factdiff lint`: the diff of every pair that has more than agreements, under the name of its
 /// set, then the totals of the run (suppressed and baselined findings counted, not shown).
-pub fn write_lint(out: &mut dyn Write, lint: &Lint) -> io::Result<()> {
-    for set in lint.sets.iter().filter(|s| s.has_findings()) {
+pub struct LintText;
+
+impl report::LintReport for LintText {
+    fn set(&mut self, out: &mut dyn Write, set: &SetResult) -> io::Result<()> {
+        if !set.has_findings() {
+            return Ok(());
+        }
         writeln!(
             out,
             "{BOLD}== {} (reference {}){BOLD:#}",
@@ -81,21 +86,20 @@ pub fn write_lint(out: &mut dyn Write, lint: &Lint) -> io::Result<()> {
             })
             .collect();
         write_check(out, &pairs)?;
-        writeln!(out)?;
+        writeln!(out)
     }
-    write!(out, "{BOLD}lint{BOLD:#}: ")?;
-    write_summary(out, &lint.totals.findings)?;
-    writeln!(
-        out,
-        "{}",
-        report::lint_summary(lint, report::UncheckedList::OnRequest)
-    )
+
+    fn finish(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+        write!(out, "{BOLD}lint{BOLD:#}: ")?;
+        write_summary(out, &totals.findings)?;
+        writeln!(out, "{}", report::lint_summary(totals, report::UncheckedList::OnRequest))
+    }
 }
 
 /// `factdiff lint --list-unchecked` (text and GitHub outputs): the sets with no version in the
 /// reference language, one a line, after the totals.
-pub fn write_unchecked(out: &mut dyn Write, lint: &Lint) -> io::Result<()> {
-    for key in &lint.totals.orphans {
+pub fn write_unchecked(out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+    for key in &totals.orphans {
         writeln!(out, "not checked (no reference version): {key}")?;
     }
     Ok(())
@@ -220,7 +224,7 @@ fn sentences_line(analysis: &Analysis, sentences: Range<usize>) -> Option<String
     let start = analysis.sentences.span(sentences.start).start;
     let end = analysis.sentences.span(sentences.end - 1).end;
     let (text, span) = report::readable(analysis, start..end);
-    let text = one_line(&text[span]);
+    let text = one_line(first_visible(&text[span], SNIPPET_CHARS));
     let chars: Vec<char> = text.trim().chars().collect();
     let shown: String = if chars.len() > SNIPPET_CHARS {
         format!("{}…", chars[..SNIPPET_CHARS].iter().collect::<String>())
@@ -275,8 +279,12 @@ pub fn snippet(analysis: &Analysis, fact: &Fact) -> (String, String, String) {
     let end = sentence.end.max(fact_span.end);
     let fact_text = one_line(&text[fact_span.clone()]);
     let room = SNIPPET_CHARS.saturating_sub(fact_text.chars().count()) / 2;
-    let before: Vec<char> = one_line(&text[start..fact_span.start]).chars().collect();
-    let after: Vec<char> = one_line(&text[fact_span.end..end]).chars().collect();
+    let before: Vec<char> = one_line(last_visible(&text[start..fact_span.start], room))
+        .chars()
+        .collect();
+    let after: Vec<char> = one_line(first_visible(&text[fact_span.end..end], room))
+        .chars()
+        .collect();
     let before_text = if before.len() > room {
         format!(
             "…{}",
@@ -291,6 +299,38 @@ pub fn snippet(analysis: &Analysis, fact: &Fact) -> (String, String, String) {
         after.iter().collect()
     };
     (before_text, fact_text, after_text)
+}
+
+/// The start of `text` that shows as its first `room` characters and one more on one line
+/// ([`one_line`]), or all of it: a snippet then costs the same however long its sentence (a
+/// sentence of 100,000 figures has a snippet per figure).
+fn first_visible(text: &str, room: usize) -> &str {
+    let mut visible = 0;
+    for (i, c) in text.char_indices() {
+        if !c.is_whitespace() {
+            visible += 1;
+            // Cut after a visible character, so no white space at the end is lost or gained.
+            if visible > room {
+                return &text[..i + c.len_utf8()];
+            }
+        }
+    }
+    text
+}
+
+/// The end of `text` that shows as its last `room` characters and one more on one line, or all
+/// of it (as [`first_visible`]).
+fn last_visible(text: &str, room: usize) -> &str {
+    let mut visible = 0;
+    for (i, c) in text.char_indices().rev() {
+        if !c.is_whitespace() {
+            visible += 1;
+            if visible > room {
+                return &text[i..];
+            }
+        }
+    }
+    text
 }
 
 /// White space runs (line breaks included) become one space, keeping a space at either end.
@@ -319,4 +359,40 @@ fn write_summary(out: &mut dyn Write, s: &Summary) -> io::Result<()> {
         "{} agree, {} compatible, {} diverge, {} missing from left, {} missing from right{units} ({} errors, {} warnings, {} info)",
         s.agree, s.compatible, s.diverge, s.missing_from_left, s.missing_from_right, s.errors, s.warnings, s.infos
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{first_visible, last_visible, one_line};
+
+    #[test]
+    fn a_snippet_cut_from_part_of_the_text_is_the_one_cut_from_all_of_it() {
+        let texts = [
+            "",
+            "   ",
+            " a  b\n\nc ",
+            "1 1 1 1 1 1 1 1 1 1 1 1 ",
+            "\n12.12.12.12.12.12.12\n",
+            "  mot   très  long\u{a0}ici  ",
+        ];
+        for text in texts {
+            let full: Vec<char> = one_line(text).chars().collect();
+            for room in 0..12 {
+                let head: Vec<char> = one_line(first_visible(text, room)).chars().collect();
+                let tail: Vec<char> = one_line(last_visible(text, room)).chars().collect();
+                assert_eq!(head.len() > room, full.len() > room, "{text:?} {room}");
+                assert_eq!(tail.len() > room, full.len() > room, "{text:?} {room}");
+                if full.len() > room {
+                    assert_eq!(head[..room], full[..room], "{text:?} {room}");
+                    assert_eq!(
+                        tail[tail.len() - room..],
+                        full[full.len() - room..],
+                        "{text:?} {room}"
+                    );
+                } else {
+                    assert_eq!((&head, &tail), (&full, &full), "{text:?} {room}");
+                }
+            }
+        }
+    }
 }

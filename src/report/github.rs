@@ -2,34 +2,38 @@
 //! active finding, at the fact of the compared version, then the totals as a plain log line.
 //! Values are escaped as the runner expects (`%`, line ends, and in properties `:` and `,`).
 
-use crate::lint::{Lint, State};
+use crate::lint::{SetResult, State, Totals};
 use crate::policy::Severity;
-use crate::report::{lint_summary, listed, UncheckedList};
+use crate::report::{lint_summary, listed, LintReport, UncheckedList};
 use std::io::{self, Write};
 
 /// Writes the annotations of a lint run.
-pub fn write_lint(out: &mut dyn Write, lint: &Lint) -> io::Result<()> {
-    for item in listed(lint).iter().filter(|i| i.state == State::Active) {
-        let (line, column) = item.at.start();
-        let (end_line, end_column) = item.at.end();
-        writeln!(
-            out,
-            "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-            command(item.finding.severity),
-            property(&item.at.path()),
-            line,
-            column,
-            end_line,
-            end_column,
-            property(&format!("factdiff {}", item.finding.rule)),
-            data(&item.message()),
-        )?;
+pub struct LintGithub;
+
+impl LintReport for LintGithub {
+    fn set(&mut self, out: &mut dyn Write, set: &SetResult) -> io::Result<()> {
+        for item in listed(set).iter().filter(|i| i.state == State::Active) {
+            let (line, column) = item.at.start();
+            let (end_line, end_column) = item.at.end();
+            writeln!(
+                out,
+                "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                command(item.finding.severity),
+                property(&item.at.path()),
+                line,
+                column,
+                end_line,
+                end_column,
+                property(&format!("factdiff {}", item.finding.rule)),
+                data(&item.message()),
+            )?;
+        }
+        Ok(())
     }
-    writeln!(
-        out,
-        "factdiff: {}",
-        lint_summary(lint, UncheckedList::OnRequest)
-    )
+
+    fn finish(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+        writeln!(out, "factdiff: {}", lint_summary(totals, UncheckedList::OnRequest))
+    }
 }
 
 fn command(severity: Severity) -> &'static str {

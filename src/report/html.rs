@@ -14,13 +14,14 @@
 use crate::analysis::Analysis;
 use crate::compare::{Finding, Summary};
 use crate::fact::{Fact, Kind, Qualifier};
-use crate::lint::{Lint, SetResult, State};
+use crate::lint::{SetResult, State, Totals};
 use crate::policy::{Policy, Severity, Status};
 use crate::report::{self, text::value_with_unit, Pair, Spot};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 use serde_json::{json, Value as Json};
 use std::collections::BTreeSet;
-use std::io::{self, Write};
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 
 const STYLE: &str = include_str!("html.css");
@@ -42,8 +43,11 @@ const STATUSES: [(Status, &str, &str); 4] = [
 /// `factdiff check --format html`: every pair of versions, with the findings of all of them listed
 /// at the top.
 pub fn write_check(out: &mut dyn Write, pairs: &[Pair<'_>], policy: &Policy) -> io::Result<()> {
-    let mut page = Page::default();
-    let shown: Vec<Shown> = pairs.iter().map(|&pair| page.add(pair, &[])).collect();
+    let mut page = Page::new(Vec::new());
+    let shown = pairs
+        .iter()
+        .map(|&pair| page.add(pair, &[]))
+        .collect::<io::Result<Vec<Shown>>>()?;
     let analyses = versions(pairs);
     let names: Vec<String> = analyses
         .iter()
@@ -62,61 +66,91 @@ pub fn write_check(out: &mut dyn Write, pairs: &[Pair<'_>], policy: &Policy) -> 
         write_pair(out, pair)?;
     }
     writeln!(out, "</main>")?;
-    write_tail(out, &page, policy)
+    write_tail(out, &page.rules, &mut page.script.as_slice(), policy)
 }
 
 /// `factdiff lint --format html`: the totals and a table of contents, then one section per
 /// document set with more than agreements.
-pub fn write_lint(out: &mut dyn Write, lint: &Lint, policy: &Policy) -> io::Result<()> {
-    let mut page = Page::default();
-    let sets: Vec<(&SetResult, Vec<Shown>)> = lint
-        .sets
-        .iter()
-        .filter(|set| has_more_than_agreements(set))
-        .map(|set| {
-            let pairs = set
-                .pairs
-                .iter()
-                .filter(|p| p.all.findings.iter().any(|f| f.status != Status::Agree))
-                .map(|p| {
-                    let pair = Pair {
-                        left: &set.analyses[p.left],
-                        right: &set.analyses[p.right],
-                        comparison: &p.all,
-                    };
-                    page.add(pair, &p.states)
-                })
-                .collect();
-            (set, pairs)
+///
+/// The totals and the contents come first: each set's section and its findings for the script go
+/// to temporary files as the sets come, and only each shown set's name and counts stay in memory.
+pub struct LintHtml<'a> {
+    policy: &'a Policy,
+    page: Page<File>,
+    sections: File,
+    /// The name and counts of each set shown.
+    contents: Vec<(String, String)>,
+}
+
+impl<'a> LintHtml<'a> {
+    pub fn new(policy: &'a Policy) -> io::Result<LintHtml<'a>> {
+        Ok(LintHtml {
+            policy,
+            page: Page::new(tempfile::tempfile()?),
+            sections: tempfile::tempfile()?,
+            contents: Vec::new(),
         })
-        .collect();
-    write_head(out, "factdiff lint")?;
-    writeln!(out, "<header>\n<h1>factdiff lint</h1>")?;
-    writeln!(
-        out,
-        "<p class=\"totals\">{}</p>",
-        text(&report::lint_summary(lint, report::UncheckedList::AtTheEnd))
-    )?;
-    let totals = &lint.totals;
-    write_counts(
-        out,
-        &totals.findings,
-        Some((totals.suppressed, totals.baselined)),
-    )?;
-    write_legend_and_filters(out, totals.suppressed + totals.baselined > 0)?;
-    write_contents(out, lint, &sets)?;
-    writeln!(out, "</header>\n<main>")?;
-    for (n, (set, pairs)) in sets.iter().enumerate() {
-        write_set(out, n, set, pairs)?;
     }
-    write_unchecked(out, lint)?;
-    writeln!(out, "</main>")?;
-    write_tail(out, &page, policy)
+}
+
+impl report::LintReport for LintHtml<'_> {
+    fn set(&mut self, _out: &mut dyn Write, set: &SetResult) -> io::Result<()> {
+        if !has_more_than_agreements(set) {
+            return Ok(());
+        }
+        let pairs = set
+            .pairs
+            .iter()
+            .filter(|p| p.all.findings.iter().any(|f| f.status != Status::Agree))
+            .map(|p| {
+                let pair = Pair {
+                    left: &set.analyses[p.left],
+                    right: &set.analyses[p.right],
+                    comparison: &p.all,
+                };
+                self.page.add(pair, &p.states)
+            })
+            .collect::<io::Result<Vec<Shown>>>()?;
+        let counts = set_counts(&pairs);
+        write_set(
+            &mut self.sections,
+            self.contents.len(),
+            set,
+            &counts,
+            &pairs,
+        )?;
+        self.contents.push((set.key.clone(), counts));
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+        write_head(out, "factdiff lint")?;
+        writeln!(out, "<header>\n<h1>factdiff lint</h1>")?;
+        writeln!(
+            out,
+            "<p class=\"totals\">{}</p>",
+            text(&report::lint_summary(totals, report::UncheckedList::AtTheEnd))
+        )?;
+        write_counts(
+            out,
+            &totals.findings,
+            Some((totals.suppressed, totals.baselined)),
+        )?;
+        write_legend_and_filters(out, totals.suppressed + totals.baselined > 0)?;
+        write_contents(out, totals.sets, &self.contents)?;
+        writeln!(out, "</header>\n<main>")?;
+        copy_from_start(&mut self.sections, out)?;
+        write_unchecked(out, totals)?;
+        writeln!(out, "</main>")?;
+        let script = &mut self.page.script;
+        script.seek(SeekFrom::Start(0))?;
+        write_tail(out, &self.page.rules, script, self.policy)
+    }
 }
 
 /// The sets with no version in the reference language, folded: the totals count them.
-fn write_unchecked(out: &mut dyn Write, lint: &Lint) -> io::Result<()> {
-    let orphans = &lint.totals.orphans;
+fn write_unchecked(out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+    let orphans = &totals.orphans;
     if orphans.is_empty() {
         return Ok(());
     }
@@ -132,6 +166,13 @@ fn write_unchecked(out: &mut dyn Write, lint: &Lint) -> io::Result<()> {
         writeln!(out, "<li><code>{}</code></li>", text(key))?;
     }
     writeln!(out, "</ul></details>")
+}
+
+/// Copies a temporary file from its start.
+fn copy_from_start(file: &mut File, out: &mut dyn Write) -> io::Result<()> {
+    file.seek(SeekFrom::Start(0))?;
+    io::copy(file, out)?;
+    Ok(())
 }
 
 /// Whether a set has a finding other than an agreement, whatever its state.
@@ -152,22 +193,31 @@ fn versions<'a>(pairs: &[Pair<'a>]) -> Vec<&'a Analysis> {
     seen
 }
 
-/// What the page gathers while laying out the pairs: the findings for the script, numbered
-/// across the page, and the rules they name.
-#[derive(Default)]
-struct Page {
-    findings: Vec<Json>,
+/// What the page gathers while laying out the pairs: the findings for the script (as JSON,
+/// comma-separated, into `script`), numbered across the page, and the rules they name.
+struct Page<W: Write> {
+    script: W,
+    findings: usize,
     rules: BTreeSet<String>,
     pairs: usize,
 }
 
-impl Page {
+impl<W: Write> Page<W> {
+    fn new(script: W) -> Page<W> {
+        Page {
+            script,
+            findings: 0,
+            rules: BTreeSet::new(),
+            pairs: 0,
+        }
+    }
+
     /// Lays out one pair; `states` is empty when every finding is active.
-    fn add<'a>(&mut self, pair: Pair<'a>, states: &'a [State]) -> Shown<'a> {
+    fn add<'a>(&mut self, pair: Pair<'a>, states: &'a [State]) -> io::Result<Shown<'a>> {
         let (rows, row_of) = rows(&pair);
         let shown = Shown {
             id: self.pairs,
-            first: self.findings.len(),
+            first: self.findings,
             rows,
             row_of,
             pair,
@@ -176,9 +226,14 @@ impl Page {
         self.pairs += 1;
         for (i, finding) in pair.comparison.findings.iter().enumerate() {
             self.rules.insert(finding.rule.clone());
-            self.findings.push(shown.script_entry(i, finding));
+            if self.findings > 0 {
+                self.script.write_all(b",")?;
+            }
+            let entry = serde_json::to_string(&shown.script_entry(i, finding))?;
+            self.script.write_all(script_safe(&entry).as_bytes())?;
+            self.findings += 1;
         }
-        shown
+        Ok(shown)
     }
 }
 
@@ -458,23 +513,18 @@ fn write_legend_and_filters(out: &mut dyn Write, has_accepted: bool) -> io::Resu
     writeln!(out, "</fieldset>")
 }
 
-/// The table of contents of a lint page: each set shown, with its counts.
-fn write_contents(
-    out: &mut dyn Write,
-    lint: &Lint,
-    sets: &[(&SetResult, Vec<Shown>)],
-) -> io::Result<()> {
+/// The table of contents of a lint page: each set shown (name, counts), and how many more agree.
+fn write_contents(out: &mut dyn Write, sets: usize, shown: &[(String, String)]) -> io::Result<()> {
     writeln!(out, "<nav class=\"contents\"><h2>Document sets</h2>\n<ol>")?;
-    for (n, (set, pairs)) in sets.iter().enumerate() {
+    for (n, (key, counts)) in shown.iter().enumerate() {
         writeln!(
             out,
-            "<li><a href=\"#set-{n}\"><code>{}</code></a> {}</li>",
-            text(&set.key),
-            set_counts(pairs)
+            "<li><a href=\"#set-{n}\"><code>{}</code></a> {counts}</li>",
+            text(key),
         )?;
     }
     writeln!(out, "</ol>")?;
-    let quiet = lint.sets.len() - sets.len();
+    let quiet = sets - shown.len();
     if quiet > 0 {
         writeln!(out, "<p>{quiet} more document sets: every fact agrees.</p>")?;
     }
@@ -508,13 +558,18 @@ fn set_counts(pairs: &[Shown]) -> String {
     )
 }
 
-fn write_set(out: &mut dyn Write, n: usize, set: &SetResult, pairs: &[Shown]) -> io::Result<()> {
+fn write_set(
+    out: &mut dyn Write,
+    n: usize,
+    set: &SetResult,
+    counts: &str,
+    pairs: &[Shown],
+) -> io::Result<()> {
     writeln!(
         out,
-        "<section class=\"set\" id=\"set-{n}\">\n<h2><code>{}</code></h2>\n<p>reference {}; {}</p>",
+        "<section class=\"set\" id=\"set-{n}\">\n<h2><code>{}</code></h2>\n<p>reference {}; {counts}</p>",
         text(&set.key),
         text(&set.reference),
-        set_counts(pairs)
     )?;
     write_versions(out, &set.analyses.iter().collect::<Vec<_>>())?;
     write_findings(out, pairs)?;
@@ -680,13 +735,19 @@ fn line_breaks(text: &str) -> String {
 }
 
 /// The finding panel, the rules the findings name, the findings for the script, the script.
-fn write_tail(out: &mut dyn Write, page: &Page, policy: &Policy) -> io::Result<()> {
+/// `script` holds the findings for the script, comma-separated.
+fn write_tail(
+    out: &mut dyn Write,
+    rules: &BTreeSet<String>,
+    script: &mut dyn Read,
+    policy: &Policy,
+) -> io::Result<()> {
     writeln!(
         out,
         "<aside id=\"finding\" aria-live=\"polite\"><p class=\"hint\">Point at a fact, or focus it with Tab, to see its finding and its counterpart.</p></aside>"
     )?;
     writeln!(out, "<section id=\"rules\">\n<h2>Rules</h2>")?;
-    for rule in policy.rules.iter().filter(|r| page.rules.contains(&r.id)) {
+    for rule in policy.rules.iter().filter(|r| rules.contains(&r.id)) {
         writeln!(
             out,
             "<article id=\"rule-{}\"><h3>{}</h3><pre>{}</pre></article>",
@@ -696,11 +757,14 @@ fn write_tail(out: &mut dyn Write, page: &Page, policy: &Policy) -> io::Result<(
         )?;
     }
     writeln!(out, "</section>")?;
-    let data = serde_json::to_string(&page.findings)?;
+    write!(
+        out,
+        "<script type=\"application/json\" id=\"factdiff-findings\">["
+    )?;
+    io::copy(script, out)?;
     writeln!(
         out,
-        "<script type=\"application/json\" id=\"factdiff-findings\">{}</script>\n<script>\n{SCRIPT}</script>\n</body>\n</html>",
-        script_safe(&data)
+        "]</script>\n<script>\n{SCRIPT}</script>\n</body>\n</html>"
     )
 }
 

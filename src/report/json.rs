@@ -3,8 +3,8 @@
 use crate::analysis::Analysis;
 use crate::compare::{Finding, Summary, UnitRef};
 use crate::fact::{Fact, Quantity, Value};
-use crate::lint::{Lint, SetResult};
-use crate::report::Pair;
+use crate::lint::{SetResult, Totals};
+use crate::report::{LintReport, Pair};
 use crate::sentalign::Bead;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{json, Number, Value as Json};
@@ -239,21 +239,42 @@ pub fn write_check(
 /// `factdiff lint --format json`: every document set with its versions and compared pairs (active
 /// findings only), the sets lacking their reference version, and the totals. Sets are written one
 /// at a time, so memory does not grow with the size of the output.
-pub fn write_lint(out: &mut dyn Write, lint: &Lint) -> io::Result<()> {
-    writeln!(out, "{{\n  \"version\": {},", crate::JSON_VERSION)?;
-    write!(out, "  \"sets\": [")?;
-    for (i, set) in lint.sets.iter().enumerate() {
-        writeln!(out, "{}", if i == 0 { "" } else { "," })?;
+#[derive(Default)]
+pub struct LintJson {
+    /// How many sets are written so far.
+    sets: usize,
+}
+
+impl LintJson {
+    fn start_once(&self, out: &mut dyn Write) -> io::Result<()> {
+        if self.sets == 0 {
+            writeln!(out, "{{\n  \"version\": {},", crate::JSON_VERSION)?;
+            write!(out, "  \"sets\": [")?;
+        }
+        Ok(())
+    }
+}
+
+impl LintReport for LintJson {
+    fn set(&mut self, out: &mut dyn Write, set: &SetResult) -> io::Result<()> {
+        self.start_once(out)?;
+        writeln!(out, "{}", if self.sets == 0 { "" } else { "," })?;
         write_nested(out, &lint_set(set), "    ", true)?;
+        self.sets += 1;
+        Ok(())
     }
-    if !lint.sets.is_empty() {
-        write!(out, "\n  ")?;
+
+    fn finish(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+        self.start_once(out)?;
+        if self.sets > 0 {
+            write!(out, "\n  ")?;
+        }
+        write!(out, "],\n  \"orphans\": ")?;
+        write_nested(out, &json!(totals.orphans), "  ", false)?;
+        write!(out, ",\n  \"summary\": ")?;
+        write_nested(out, &lint_summary(totals), "  ", false)?;
+        writeln!(out, "\n}}")
     }
-    write!(out, "],\n  \"orphans\": ")?;
-    write_nested(out, &json!(lint.totals.orphans), "  ", false)?;
-    write!(out, ",\n  \"summary\": ")?;
-    write_nested(out, &lint_summary(lint), "  ", false)?;
-    writeln!(out, "\n}}")
 }
 
 fn lint_set(set: &SetResult) -> Json {
@@ -268,8 +289,7 @@ fn lint_set(set: &SetResult) -> Json {
     })
 }
 
-fn lint_summary(lint: &Lint) -> Json {
-    let t = &lint.totals;
+fn lint_summary(t: &Totals) -> Json {
     let mut total = summary(&t.findings);
     for (key, value) in [
         ("sets", t.sets),
@@ -283,7 +303,12 @@ fn lint_summary(lint: &Lint) -> Json {
 }
 
 /// A value pretty-printed as if nested at `indent` in a pretty-printed document.
-fn write_nested(out: &mut dyn Write, value: &Json, indent: &str, first: bool) -> io::Result<()> {
+pub(crate) fn write_nested(
+    out: &mut dyn Write,
+    value: &Json,
+    indent: &str,
+    first: bool,
+) -> io::Result<()> {
     let text = serde_json::to_string_pretty(value)?;
     for (i, line) in text.lines().enumerate() {
         if i > 0 {

@@ -2,63 +2,76 @@
 //! the active findings (severity, rule, where, what it was compared with, message), cut after
 //! [`MAX_ROWS`] rows so the comment stays within what a forge accepts.
 
-use crate::lint::{Lint, State};
-use crate::report::{lint_summary, listed, UncheckedList};
+use crate::lint::{SetResult, State, Totals};
+use crate::report::{lint_summary, listed, LintReport, UncheckedList};
 use std::io::{self, Write};
 
 /// Rows listed before the table is cut.
 pub const MAX_ROWS: usize = 100;
 
 /// Writes the summary of a lint run.
-pub fn write_lint(out: &mut dyn Write, lint: &Lint) -> io::Result<()> {
-    let items: Vec<_> = listed(lint)
-        .into_iter()
-        .filter(|i| i.state == State::Active)
-        .collect();
-    writeln!(
-        out,
-        "### factdiff\n\n{}\n",
-        lint_summary(lint, UncheckedList::OnRequest)
-    )?;
-    if items.is_empty() {
-        return writeln!(out, "No findings.");
+///
+/// The totals come first: the table rows are kept until the end, only the first [`MAX_ROWS`] of
+/// them, and the others counted.
+#[derive(Default)]
+pub struct LintMarkdown {
+    rows: Vec<String>,
+    findings: usize,
+}
+
+impl LintReport for LintMarkdown {
+    fn set(&mut self, _out: &mut dyn Write, set: &SetResult) -> io::Result<()> {
+        for item in listed(set).iter().filter(|i| i.state == State::Active) {
+            self.findings += 1;
+            if self.rows.len() == MAX_ROWS {
+                continue;
+            }
+            self.rows.push(format!(
+                "| {} | `{}` | `{}` | {} | {} |",
+                item.finding.severity,
+                item.finding.rule,
+                item.at.location(),
+                item.other
+                    .as_ref()
+                    .map_or(String::from("—"), |o| format!("`{}`", o.location())),
+                cell(&item.finding.message),
+            ));
+        }
+        Ok(())
     }
-    writeln!(out, "| severity | rule | where | compared with | message |")?;
-    writeln!(out, "|---|---|---|---|---|")?;
-    for item in items.iter().take(MAX_ROWS) {
-        writeln!(
-            out,
-            "| {} | `{}` | `{}` | {} | {} |",
-            item.finding.severity,
-            item.finding.rule,
-            item.at.location(),
-            item.other
-                .as_ref()
-                .map_or(String::from("—"), |o| format!("`{}`", o.location())),
-            cell(&item.finding.message),
-        )?;
+
+    fn finish(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+        writeln!(out, "### factdiff\n\n{}\n", lint_summary(totals, UncheckedList::OnRequest))?;
+        if self.rows.is_empty() {
+            return writeln!(out, "No findings.");
+        }
+        writeln!(out, "| severity | rule | where | compared with | message |")?;
+        writeln!(out, "|---|---|---|---|---|")?;
+        for row in &self.rows {
+            writeln!(out, "{row}")?;
+        }
+        if self.findings > MAX_ROWS {
+            writeln!(
+                out,
+                "\n…and {} more findings: run `factdiff lint` to see them all.",
+                self.findings - MAX_ROWS
+            )?;
+        }
+        Ok(())
     }
-    if items.len() > MAX_ROWS {
-        writeln!(
-            out,
-            "\n…and {} more findings: run `factdiff lint` to see them all.",
-            items.len() - MAX_ROWS
-        )?;
-    }
-    Ok(())
 }
 
 /// `factdiff lint --list-unchecked`: the sets with no version in the reference language, as a
 /// list after the table.
-pub fn write_unchecked(out: &mut dyn Write, lint: &Lint) -> io::Result<()> {
-    if lint.totals.orphans.is_empty() {
+pub fn write_unchecked(out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+    if totals.orphans.is_empty() {
         return Ok(());
     }
     writeln!(
         out,
         "\nNot checked, no version in the reference language:\n"
     )?;
-    for key in &lint.totals.orphans {
+    for key in &totals.orphans {
         writeln!(out, "- `{}`", cell(key))?;
     }
     Ok(())

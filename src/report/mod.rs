@@ -16,8 +16,9 @@ pub mod text;
 use crate::analysis::Analysis;
 use crate::compare::{Comparison, Finding};
 use crate::fact::Fact;
-use crate::lint::{Lint, SetResult, State};
-use crate::policy::{Severity, Status};
+use crate::lint::{SetResult, State, Totals};
+use crate::policy::{Policy, Severity, Status};
+use std::io::{self, Write};
 use std::ops::Range;
 
 /// Output formats of `factdiff extract`.
@@ -53,6 +54,30 @@ pub enum LintFormat {
     Markdown,
     /// One self-contained page: the versions of each set side by side, for editors.
     Html,
+}
+
+/// A `factdiff lint` report, written set by set as the run hands the sets over in order, then the
+/// totals. Text, JSON, SARIF and GitHub write each set at once; Markdown and HTML put the totals
+/// first, so they keep what they need of each set until the end (Markdown its first rows, HTML
+/// the counts of each set, the sections going to a temporary file).
+pub trait LintReport {
+    fn set(&mut self, out: &mut dyn Write, set: &SetResult) -> io::Result<()>;
+    fn finish(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()>;
+}
+
+/// The report of `format`.
+pub fn lint_report<'a>(
+    format: LintFormat,
+    policy: &'a Policy,
+) -> io::Result<Box<dyn LintReport + 'a>> {
+    Ok(match format {
+        LintFormat::Text => Box::new(diff::LintText),
+        LintFormat::Json => Box::new(json::LintJson::default()),
+        LintFormat::Sarif => Box::new(sarif::LintSarif::new(policy)),
+        LintFormat::Github => Box::new(github::LintGithub),
+        LintFormat::Markdown => Box::new(markdown::LintMarkdown::default()),
+        LintFormat::Html => Box::new(html::LintHtml::new(policy)?),
+    })
 }
 
 /// What a report shows of a span of a file: the text it was read from (a marked-up file's prose,
@@ -148,40 +173,38 @@ impl Listed<'_> {
     }
 }
 
-/// Every finding worth an annotation, in run order, whatever its state: agreements and findings
-/// of severity `off` are left out.
-pub fn listed(lint: &Lint) -> Vec<Listed<'_>> {
+/// Every finding of a set worth an annotation, in run order, whatever its state: agreements and
+/// findings of severity `off` are left out.
+pub fn listed(set: &SetResult) -> Vec<Listed<'_>> {
     let mut found = Vec::new();
-    for set in &lint.sets {
-        for pair in &set.pairs {
-            let (left, right) = (&set.analyses[pair.left], &set.analyses[pair.right]);
-            for (finding, state, fingerprint) in pair.rows() {
-                if finding.status == Status::Agree || finding.severity == Severity::Off {
-                    continue;
-                }
-                let unit = finding.unit.as_ref();
-                let l = finding
-                    .left
-                    .map(|i| Spot::of_fact(left, &left.facts[i]))
-                    .or_else(|| unit_spot(left, unit?.left, finding));
-                let r = finding
-                    .right
-                    .map(|j| Spot::of_fact(right, &right.facts[j]))
-                    .or_else(|| unit_spot(right, unit?.right, finding));
-                let (at, other) = match (r, l) {
-                    (Some(r), l) => (r, l),
-                    (None, Some(l)) => (l, None),
-                    (None, None) => continue,
-                };
-                found.push(Listed {
-                    set,
-                    finding,
-                    at,
-                    other,
-                    state: *state,
-                    fingerprint,
-                });
+    for pair in &set.pairs {
+        let (left, right) = (&set.analyses[pair.left], &set.analyses[pair.right]);
+        for (finding, state, fingerprint) in pair.rows() {
+            if finding.status == Status::Agree || finding.severity == Severity::Off {
+                continue;
             }
+            let unit = finding.unit.as_ref();
+            let l = finding
+                .left
+                .map(|i| Spot::of_fact(left, &left.facts[i]))
+                .or_else(|| unit_spot(left, unit?.left, finding));
+            let r = finding
+                .right
+                .map(|j| Spot::of_fact(right, &right.facts[j]))
+                .or_else(|| unit_spot(right, unit?.right, finding));
+            let (at, other) = match (r, l) {
+                (Some(r), l) => (r, l),
+                (None, Some(l)) => (l, None),
+                (None, None) => continue,
+            };
+            found.push(Listed {
+                set,
+                finding,
+                at,
+                other,
+                state: *state,
+                fingerprint,
+            });
         }
     }
     found
@@ -211,8 +234,7 @@ pub enum UncheckedList {
 /// The totals of a lint run on one line: "2 errors, 3 warnings, 1 info in 4 document sets
 /// (13 documents); 1 suppressed, 0 baselined", then how many sets were not checked and where
 /// they are listed (counted here, not listed: a repository can have thousands).
-pub fn lint_summary(lint: &Lint, list: UncheckedList) -> String {
-    let t = &lint.totals;
+pub fn lint_summary(t: &Totals, list: UncheckedList) -> String {
     let mut line = format!(
         "{} errors, {} warnings, {} info in {} document sets ({} documents); {} suppressed, {} baselined",
         t.findings.errors, t.findings.warnings, t.findings.infos, t.sets, t.documents, t.suppressed, t.baselined

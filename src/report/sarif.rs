@@ -7,44 +7,104 @@
 //! baselined findings are included with a `suppressions` entry (`inSource` and `external`), as
 //! SARIF viewers expect. Columns count Unicode code points, as factdiff's do.
 
-use crate::lint::{Lint, State};
+use crate::lint::{SetResult, State, Totals};
 use crate::policy::{Policy, Rule, Severity};
-use crate::report::{listed, Listed, Spot};
+use crate::report::json::write_nested;
+use crate::report::{listed, LintReport, Listed, Spot};
 use serde_json::{json, Value as Json};
 use std::io::{self, Write};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-/// Writes the SARIF log of a lint run.
-pub fn write_lint(out: &mut dyn Write, lint: &Lint, policy: &Policy) -> io::Result<()> {
-    let results: Vec<Json> = listed(lint)
-        .iter()
-        .map(|item| result(item, policy))
-        .collect();
-    let log = json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "factdiff",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": policy.rules.iter().map(rule).collect::<Vec<_>>(),
-            }},
-            "originalUriBaseIds": {
-                "SRCROOT": {"description": {"text": "The folder of factdiff.yaml."}}
-            },
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-            "properties": {
-                "documentSets": lint.totals.sets,
-                "documents": lint.totals.documents,
-                "suppressed": lint.totals.suppressed,
-                "baselined": lint.totals.baselined,
-            },
-        }],
-    });
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    writeln!(out)
+/// Where the results go in the log's skeleton.
+const RESULTS_MARK: &str = "\u{0}results";
+
+/// Writes the SARIF log of a lint run: the log as one pretty-printed document, its results
+/// written set by set in place of a mark in the skeleton.
+pub struct LintSarif<'a> {
+    policy: &'a Policy,
+    results: usize,
+    /// The indentation of the results, once the start of the log is written.
+    indent: Option<String>,
+}
+
+impl<'a> LintSarif<'a> {
+    pub fn new(policy: &'a Policy) -> LintSarif<'a> {
+        LintSarif {
+            policy,
+            results: 0,
+            indent: None,
+        }
+    }
+
+    /// The pretty-printed log, cut where the results go: what comes before, the indentation of
+    /// the results, what comes after.
+    fn skeleton(&self, totals: &Totals) -> io::Result<(String, String, String)> {
+        let log = json!({
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [{
+                "tool": {"driver": {
+                    "name": "factdiff",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": self.policy.rules.iter().map(rule).collect::<Vec<_>>(),
+                }},
+                "originalUriBaseIds": {
+                    "SRCROOT": {"description": {"text": "The folder of factdiff.yaml."}}
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": RESULTS_MARK,
+                "properties": {
+                    "documentSets": totals.sets,
+                    "documents": totals.documents,
+                    "suppressed": totals.suppressed,
+                    "baselined": totals.baselined,
+                },
+            }],
+        });
+        let text = serde_json::to_string_pretty(&log)?;
+        let mark = serde_json::to_string(RESULTS_MARK)?;
+        let at = text.find(&mark).expect("the skeleton has the results mark");
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let indent = text[line_start..].len() - text[line_start..].trim_start().len();
+        Ok((
+            text[..at].to_string(),
+            " ".repeat(indent + 2),
+            text[at + mark.len()..].to_string(),
+        ))
+    }
+
+    /// Writes the start of the log the first time; the indentation of the results.
+    fn start_once(&mut self, out: &mut dyn Write) -> io::Result<String> {
+        if self.indent.is_none() {
+            let (head, indent, _) = self.skeleton(&Totals::default())?;
+            write!(out, "{head}")?;
+            self.indent = Some(indent);
+        }
+        Ok(self.indent.clone().unwrap_or_default())
+    }
+}
+
+impl LintReport for LintSarif<'_> {
+    fn set(&mut self, out: &mut dyn Write, set: &SetResult) -> io::Result<()> {
+        let indent = self.start_once(out)?;
+        for item in listed(set) {
+            write!(out, "{}", if self.results == 0 { "[\n" } else { ",\n" })?;
+            write_nested(out, &result(&item, self.policy), &indent, true)?;
+            self.results += 1;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+        let indent = self.start_once(out)?;
+        let (_, _, tail) = self.skeleton(totals)?;
+        match self.results {
+            0 => write!(out, "[]")?,
+            _ => write!(out, "\n{}]", &indent[2..])?,
+        }
+        writeln!(out, "{tail}")
+    }
 }
 
 fn level(severity: Severity) -> &'static str {
