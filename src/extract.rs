@@ -1723,9 +1723,8 @@ impl Extractor {
                 .contains(&quantity.value.try_into().unwrap_or(0u32))
     }
 
-    /// What follows the figure: an ordinal suffix, a percent sign or word, a scale word, a unit.
-    /// `None` when the figure is glued to a word that is none of these ("5G"): no fact.
-    fn read_suffixes(&self, text: &str, figure: &mut Figure) -> Option<()> {
+    /// An ordinal suffix right after the figure ("14th", "14-й", "3回目") makes it an ordinal.
+    fn read_ordinal_suffix(&self, text: &str, figure: &mut Figure) {
         let after = context_after(text, figure.end);
         let suffix = self
             .ordinal_after
@@ -1744,6 +1743,13 @@ impl Extractor {
                 figure.end += ordinal.end();
             }
         }
+    }
+
+    /// What follows the figure: an ordinal suffix, a percent sign or word, a scale word, a unit.
+    /// `None` when the figure is glued to a word that is none of these ("5G"): no fact.
+    fn read_suffixes(&self, text: &str, figure: &mut Figure) -> Option<()> {
+        let after = context_after(text, figure.end);
+        self.read_ordinal_suffix(text, figure);
         if figure.kind != Kind::Number {
             return Some(());
         }
@@ -1753,6 +1759,11 @@ impl Extractor {
         } else if let Some((factor, len)) = self.scale_at(after) {
             figure.quantity = figure.quantity.scaled(factor)?;
             figure.end += len;
+            // "1兆番目": the ordinal suffix follows the scale word.
+            self.read_ordinal_suffix(text, figure);
+            if figure.kind != Kind::Number {
+                return Some(());
+            }
         } else if next_is_word_char(after) && self.unit_at(&text[figure.end..]).is_none() {
             return None;
         }

@@ -462,27 +462,54 @@ fn spoken_decimal(int: &[Word], decimals: &[Word]) -> Option<WordNumber> {
 
 /// A numerator and its denominator word ("twenty-three fifths" is 23/5), or, where the words
 /// before the denominator make no one number, a whole part that a joiner sets apart and a
-/// numerator ("dois e três quartos" is 2 + 3/4).
+/// numerator ("dois e três quartos" is 2 + 3/4). After a scale word the fraction is one of that
+/// scale: "cinq milliards et trois quarts" is 5.75 · 10⁹.
 fn fraction(tokens: &[Token], den: Decimal) -> Option<WordNumber> {
     let words: Vec<Word> = tokens.iter().map(|t| t.word).collect();
+    let split = tokens.iter().rposition(|t| t.joined).filter(|&at| at > 0);
+    if let Some(at) = split {
+        if let Word::Scale(scale) = words[at - 1] {
+            let num = whole(&words[at..])?.checked_mul(scale)?;
+            return mixed(whole(&words[..at])?, num, den);
+        }
+    }
     if let Some(num) = whole(&words) {
         return ratio_of(num, den);
     }
-    let split = tokens.iter().rposition(|t| t.joined).filter(|&at| at > 0)?;
-    let (whole_part, num) = words.split_at(split);
-    let num = whole(num)?;
-    let whole_part = whole(whole_part)?;
-    let part = num.checked_div(den)?;
-    let finite = part.checked_mul(den) == Some(num);
-    if !finite {
+    let (whole_part, num) = words.split_at(split?);
+    mixed(whole(whole_part)?, whole(num)?, den)
+}
+
+/// A whole part and a fraction: a quantity where the sum is a finite decimal, a ratio otherwise.
+fn mixed(whole_part: Decimal, num: Decimal, den: Decimal) -> Option<WordNumber> {
+    if !is_finite_decimal(num, den) {
         return ratio_of(whole_part.checked_mul(den)?.checked_add(num)?, den);
     }
-    let value = (whole_part + part).normalize();
+    let value = (whole_part + num.checked_div(den)?).normalize();
     Some(WordNumber {
         value: WordValue::Quantity(Quantity::from_written(value)),
         ordinal: false,
         weak: false,
     })
+}
+
+/// Whether `num / den` (whole numbers) ends: its reduced denominator has no prime factor but 2
+/// and 5. Dividing and multiplying back cannot tell: 2 000 000 / 3 · 3 rounds to 2 000 000.
+fn is_finite_decimal(num: Decimal, den: Decimal) -> bool {
+    let (mut a, mut b) = (num.abs(), den.abs());
+    while !b.is_zero() {
+        (a, b) = (b, a % b);
+    }
+    if a.is_zero() {
+        return false;
+    }
+    let mut rest = den.abs() / a;
+    for prime in [Decimal::TWO, Decimal::from(5)] {
+        while (rest % prime).is_zero() {
+            rest /= prime;
+        }
+    }
+    rest == Decimal::ONE
 }
 
 fn ratio_of(num: Decimal, den: Decimal) -> Option<WordNumber> {
@@ -525,7 +552,8 @@ fn compose_tokens(tokens: &[Token], dropped_unit: bool) -> Option<WordNumber> {
         // "тысячи людей", "millions of": a scale word alone is a magnitude, not a count.
         return None;
     }
-    let (mut total, mut group, mut current) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    let mut closed = ScaledGroups::default();
+    let (mut group, mut current) = (Decimal::ZERO, Decimal::ZERO);
     let mut step = Decimal::ONE;
     let mut ordinal = false;
     for (i, word) in words.iter().enumerate() {
@@ -536,8 +564,19 @@ fn compose_tokens(tokens: &[Token], dropped_unit: bool) -> Option<WordNumber> {
                 value: Decimal::ZERO,
                 weak: true,
             })
-            && !(total + group + current).is_zero();
+            && !(closed.total() + group + current).is_zero();
         let after_weak = previous.as_ref().is_some_and(weak_value) && !gap_zero;
+        // "un million et demi", "two million and a half": a fraction right after a scale word
+        // is a part of that scale.
+        if let (Word::Value { value, .. }, Some(Word::Scale(m))) = (*word, previous) {
+            if !value.fract().is_zero() && !ordinal {
+                current += value * m;
+                if i + 1 == words.len() {
+                    step = Decimal::new(1, value.scale()) * m;
+                }
+                continue;
+            }
+        }
         match *word {
             Word::Value { .. } | Word::Multiplier(_) | Word::Scale(_) if ordinal => {
                 return None; // the cardinal part comes first
@@ -552,7 +591,7 @@ fn compose_tokens(tokens: &[Token], dropped_unit: bool) -> Option<WordNumber> {
                     return None;
                 }
                 ordinal = true;
-                total += at_least_one(group + current) * value;
+                closed.close(group + current, value);
                 group = Decimal::ZERO;
                 current = Decimal::ZERO;
             }
@@ -577,8 +616,7 @@ fn compose_tokens(tokens: &[Token], dropped_unit: bool) -> Option<WordNumber> {
                 current = Decimal::ZERO;
             }
             Word::Scale(m) => {
-                let part = at_least_one(group + current);
-                total += part * m;
+                let part = closed.close(group + current, m);
                 group = Decimal::ZERO;
                 current = Decimal::ZERO;
                 if i + 1 == words.len() {
@@ -588,7 +626,7 @@ fn compose_tokens(tokens: &[Token], dropped_unit: bool) -> Option<WordNumber> {
             Word::Point | Word::Fraction { .. } | Word::Over | Word::Under => return None,
         }
     }
-    let value = (total + group + current).normalize();
+    let value = (closed.total() + group + current).normalize();
     Some(WordNumber {
         value: WordValue::Quantity(Quantity {
             value,
@@ -597,6 +635,36 @@ fn compose_tokens(tokens: &[Token], dropped_unit: bool) -> Option<WordNumber> {
         ordinal,
         weak: words.len() == 1 && words[0].is_weak(),
     })
+}
+
+/// The groups of a number that scale words closed, largest scale first.
+#[derive(Default)]
+struct ScaledGroups {
+    /// Each group's value (already multiplied by its scale) and its scale.
+    groups: Vec<(Decimal, Decimal)>,
+}
+
+impl ScaledGroups {
+    /// Closes a group with the scale word `scale`; returns how many of that scale it counts.
+    /// Groups closed by a scale no larger than this one belong to it: "mil millones" is 10⁹,
+    /// "três mil quinhentos milhões" 3 500 · 10⁶, "一万亿" 10¹², "四万万" 4 · 10⁸.
+    fn close(&mut self, pending: Decimal, scale: Decimal) -> Decimal {
+        let mut count = pending;
+        while let Some(&(value, smaller)) = self.groups.last() {
+            if smaller > scale {
+                break;
+            }
+            count += value;
+            self.groups.pop();
+        }
+        let count = at_least_one(count);
+        self.groups.push((count * scale, scale));
+        count
+    }
+
+    fn total(&self) -> Decimal {
+        self.groups.iter().map(|g| g.0).sum()
+    }
 }
 
 /// 两千四百五: a last digit right after a unit of a hundred or more counts the next lower unit.
@@ -836,6 +904,67 @@ mod tests {
             weak: true,
         };
         assert_eq!(compose_test(&[un, thousandth]), None);
+    }
+
+    #[test]
+    fn a_larger_scale_takes_the_smaller_scales_before_it() {
+        let d = |v: i64| Decimal::from(v);
+        let (thousand, million) = (Word::Scale(d(1000)), Word::Scale(d(1_000_000)));
+        let hundred = Word::Multiplier(d(100));
+        let value_of = |words: &[Word]| compose_test(words).and_then(|n| Some(n.quantity()?.value));
+        // três mil quinhentos e vinte e quatro milhões
+        let words = [
+            value(3),
+            thousand,
+            value(5),
+            hundred,
+            value(20),
+            value(4),
+            million,
+        ];
+        assert_eq!(value_of(&words), Some(d(3_524_000_000)));
+        // mil millones; but two million three thousand keeps its order
+        assert_eq!(value_of(&[thousand, million]), None, "scale words alone");
+        assert_eq!(
+            value_of(&[value(2), thousand, million]),
+            Some(d(2_000_000_000))
+        );
+        let words = [value(2), million, value(3), thousand];
+        assert_eq!(value_of(&words), Some(d(2_003_000)));
+        // 四万万
+        let wan = Word::Scale(d(10_000));
+        assert_eq!(value_of(&[value(4), wan, wan]), Some(d(400_000_000)));
+    }
+
+    #[test]
+    fn a_fraction_after_a_scale_word_is_part_of_that_scale() {
+        let d = |v: i64| Decimal::from(v);
+        let million = Word::Scale(d(1_000_000));
+        let half = Word::Value {
+            value: Decimal::new(5, 1),
+            weak: true,
+        };
+        // un million et demi
+        let n = compose_test(&[value(1), million, half]).unwrap();
+        assert_eq!(n.quantity().unwrap().value, d(1_500_000));
+        assert_eq!(n.quantity().unwrap().step, d(100_000));
+        // cinq millions et trois quarts, six millions et deux tiers
+        let quarters = Word::Fraction {
+            den: d(4),
+            ordinal: None,
+        };
+        let mut words = tokens(&[value(5), million, value(3), quarters]);
+        words[2].joined = true;
+        let n = read_tokens(&words, false).unwrap();
+        assert_eq!(n.quantity().unwrap().value, d(5_750_000));
+        let thirds = Word::Fraction {
+            den: d(3),
+            ordinal: None,
+        };
+        let mut words = tokens(&[value(6), million, value(2), thirds]);
+        words[2].joined = true;
+        let n = read_tokens(&words, false).unwrap();
+        assert_eq!(ratio_value(n), (d(20_000_000), d(3)));
     }
 
     #[test]
