@@ -334,10 +334,13 @@ fn pair_weight(a: &Fact, b: &Fact, order_distance: f64, tolerances: &Tolerances)
 /// use them freely; ranges and ratios need one figure in common. Plain numbers are everywhere in a text, so they must also stand about where
 /// the other stands in the bead; a year, a percent or a measure is distinctive wherever it is.
 fn may_contradict(a: &Fact, b: &Fact, order_distance: f64) -> bool {
+    // A counted unit ("54 года": years, by its noun) is as often left unnamed by the other side
+    // ("a 54-year-old") as any counted noun.
     let units = match (&a.unit, &b.unit) {
         (Some(x), Some(y)) => x.converts_to(y),
         (None, None) => true,
-        _ => false,
+        (Some(_), None) => a.concept.is_some(),
+        (None, Some(_)) => b.concept.is_some(),
     };
     let concepts = match (&a.concept, &b.concept) {
         (Some(x), Some(y)) => x == y,

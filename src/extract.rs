@@ -261,6 +261,8 @@ pub struct Extractor {
     unit_words_before: Lexicon<UnitForm>,
     unit_prefixes: Lexicon<UnitForm>,
     unit_before: Regex,
+    /// Concepts whose counted nouns are figures in a unit ("3 heures": 3 `hour`).
+    noun_units: BTreeMap<String, Unit>,
     roman: Regex,
     numbered_nouns: Option<Regex>,
     roman_words: BTreeSet<String>,
@@ -399,6 +401,7 @@ impl Extractor {
         );
         let [unit_words, unit_symbols, unit_words_before, unit_prefixes] =
             unit_lexicons(&common.units, pack);
+        let noun_units = noun_units(&common.units);
         let nouns = Lexicon::new(
             pack.nouns
                 .iter()
@@ -508,6 +511,7 @@ impl Extractor {
             unit_symbols,
             unit_words_before,
             unit_prefixes,
+            noun_units,
             number_words,
             roman: ctx.regex("[IVXLCDM]+", "roman numerals")?,
             roman_words: pack.roman_words.iter().cloned().collect(),
@@ -612,15 +616,10 @@ fn unit_lexicons<'a>(
             Some(parent) => (parent, def.factor.0),
             None => (id, Decimal::ONE),
         };
-        let def = &defs[id];
-        let unit = Unit {
-            id: id.clone(),
-            dimension: def.dimension.clone(),
-            factor: def.factor.0,
-            offset: def.offset.0,
-            any_scale: def.any_scale,
-        };
-        UnitForm { unit, scale }
+        UnitForm {
+            unit: unit_of(id, &defs[id]),
+            scale,
+        }
     };
     let listed = |lists: &'a BTreeMap<String, Forms>| {
         lists
@@ -642,6 +641,23 @@ fn unit_lexicons<'a>(
         Lexicon::new(listed(&pack.units_before)),
         Lexicon::case_sensitive(common(|def| &def.prefixes)),
     ]
+}
+
+/// The unit each counted concept is a figure in, from the units that name a `noun`.
+fn noun_units(defs: &BTreeMap<String, crate::rules::UnitDef>) -> BTreeMap<String, Unit> {
+    defs.iter()
+        .filter_map(|(id, def)| Some((def.noun.clone()?, unit_of(id, def))))
+        .collect()
+}
+
+fn unit_of(id: &str, def: &crate::rules::UnitDef) -> Unit {
+    Unit {
+        id: id.to_string(),
+        dimension: def.dimension.clone(),
+        factor: def.factor.0,
+        offset: def.offset.0,
+        any_scale: def.any_scale,
+    }
 }
 
 fn qualifier_forms(q: &crate::rules::Qualifiers) -> Vec<(&String, Qualifier)> {
@@ -1676,10 +1692,22 @@ impl Extractor {
                 figure.end += len;
             }
         }
-        let concept = match (figure.kind, &figure.unit) {
+        let mut concept = match (figure.kind, &figure.unit) {
             (Kind::Number, None) => self.concept_after(&text[figure.end..]),
             _ => None,
         };
+        // "3 heures", "3小时": a counted duration right after its figure is a figure in its
+        // unit, the noun part of it ("two and three years" leaves "two" to the range). It keeps
+        // its concept, which pairs it as before with a figure whose noun was not read ("a
+        // 54-year-old" for "54 года").
+        if let Some((concept, noun_end)) = concept.as_mut() {
+            let counted = self.noun_units.get(concept.as_str());
+            if let Some(unit) = counted.filter(|_| self.is_noun(&text[figure.end..][..*noun_end])) {
+                figure.unit = Some(unit.clone());
+                figure.end += *noun_end;
+                *noun_end = 0;
+            }
+        }
         // "٢٠٠ شخص على الأقل": a qualifier may also follow the counted noun.
         if let (Qualifier::Exact, Some((_, noun_end))) = (figure.qualifier, &concept) {
             if let Some((q, len)) = self.qualifier_after(&text[figure.end + noun_end..]) {
@@ -1938,6 +1966,15 @@ impl Extractor {
             Some(&q) => (q, window_start + m.start()),
             None => (Qualifier::Exact, start),
         }
+    }
+
+    /// Whether `words` (spaces around them aside) are one counted noun.
+    fn is_noun(&self, words: &str) -> bool {
+        let words = words.trim_matches(is_space);
+        self.nouns
+            .lookup(words)
+            .or_else(|| self.elided_noun(words))
+            .is_some()
     }
 
     fn elided_noun(&self, word: &str) -> Option<&String> {
@@ -2416,6 +2453,31 @@ mod unit_tests {
         // "try" and "ron" are words, not the codes TRY and RON.
         assert_eq!(unit("try 5 apples", "en"), None);
         assert_eq!(unit("Environ 300 personnes", "fr"), None);
+    }
+
+    #[test]
+    fn counted_durations_are_spans_and_clock_hours_stay_times() {
+        for (text, lang) in [
+            ("3 hours", "en"),
+            ("3 heures", "fr"),
+            ("3 часа", "ru"),
+            ("3 godziny", "pl"),
+            ("3 giờ", "vi"),
+            ("3 ساعات", "ar"),
+            ("3小时", "zh"),
+            ("3時間", "ja"),
+        ] {
+            let facts = units_of(text, lang);
+            let span = (text.to_string(), Some("hour".to_string()), Decimal::from(3));
+            assert_eq!(facts, vec![span], "{lang}: {text}");
+        }
+        assert_eq!(unit("two decades", "en").as_deref(), Some("decade"));
+        // "between two and three years": only the figure the noun follows is in years.
+        assert_eq!(unit("between two and three years", "en"), None);
+        // A clock time keeps its hour: "à 12 heures", "в 17 часов" are times of day.
+        assert_eq!(unit("à 12 heures", "fr"), None);
+        assert_eq!(unit("в 17 часов", "ru"), None);
+        assert_eq!(unit("в 2020 году", "ru"), None);
     }
 
     #[test]

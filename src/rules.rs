@@ -155,6 +155,10 @@ pub struct UnitDef {
     /// the same figure in any unit of the dimension.
     #[serde(default)]
     pub any_scale: bool,
+    /// The concept (concepts.yaml) whose counted nouns are figures in this unit in every pack:
+    /// "3 Stunden", "3 heures", "3小时" are 3 `hour`.
+    #[serde(default)]
+    pub noun: Option<String>,
 }
 
 fn one() -> DecimalText {
@@ -555,6 +559,7 @@ impl RuleSet {
         };
         rules.check_concepts()?;
         rules.check_subunits()?;
+        rules.check_unit_nouns()?;
         Ok(rules)
     }
 
@@ -581,6 +586,26 @@ impl RuleSet {
             }
         }
         Ok(())
+    }
+
+    /// A unit that counts the nouns of a concept must name one of concepts.yaml.
+    fn check_unit_nouns(&self) -> Result<()> {
+        let unknown = self.common.units.iter().find_map(|(id, def)| {
+            let concept = def.noun.as_ref()?;
+            (!self.concepts.concepts.contains_key(concept)).then_some((id, concept))
+        });
+        let Some((id, concept)) = unknown else {
+            return Ok(());
+        };
+        let file = self.file_of_common();
+        let source = self.sources.get(&file).map_or("", String::as_str);
+        let (line, column) = locate(source, &format!("  {id}:"));
+        Err(Error::Rule {
+            file,
+            line,
+            column,
+            message: format!("unit '{id}': noun '{concept}' is not a concept of concepts.yaml"),
+        })
     }
 
     fn file_of_common(&self) -> String {
@@ -810,6 +835,17 @@ mod tests {
         let err = RuleSet::with_dirs(&[dir.path().to_path_buf()]).unwrap_err();
         let text = err.to_string();
         assert!(text.contains("unit 'cent': subunit_of 'km'"), "{text}");
+        assert!(text.contains("common.yaml:"), "{text}");
+    }
+
+    #[test]
+    fn a_counted_unit_must_name_a_concept() {
+        let dir = tempfile::tempdir().unwrap();
+        let common = include_str!("../rules/common.yaml").replace("noun: decade}", "noun: decad}");
+        std::fs::write(dir.path().join("common.yaml"), common).unwrap();
+        let err = RuleSet::with_dirs(&[dir.path().to_path_buf()]).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("unit 'decade': noun 'decad'"), "{text}");
         assert!(text.contains("common.yaml:"), "{text}");
     }
 

@@ -249,7 +249,7 @@ fn equal_small_facts_in_corresponding_sentences_pair_whatever_their_size() {
     );
     assert_eq!(p.count(Status::Missing), 0, "{:#?}", p.comparison.findings);
     assert_eq!(p.errors(), 0, "{:#?}", p.comparison.findings);
-    p.finding(Some("9"), Some("9"));
+    p.finding(Some("9 years"), Some("9 ans"));
 }
 
 #[test]
