@@ -25,6 +25,10 @@ const CONTEXT_BYTES: usize = 96;
 /// White space as the context regexes see it: with the invisible direction marks of right-to-left
 /// text, which stand between a number and its percent sign or qualifier.
 const SPACE: &str = r"[\s\u{200e}\u{200f}\u{061c}]";
+/// Space between a figure and what qualifies it: it may wrap a line, never cross a paragraph
+/// (nor the break between two units of a message file, which is one).
+const GAP: &str =
+    r"[[\s\u{200e}\u{200f}\u{061c}]&&[^\n]]*(?:\n[[\s\u{200e}\u{200f}\u{061c}]&&[^\n]]*)?";
 /// Where a word may start: after no word character, or after an ideograph (CJK has no spaces).
 const WORD_START: &str = r"(?:^|[^\w]|[\p{Han}\p{Hiragana}\p{Katakana}])";
 /// How far a template match may reach before or after the figure it holds, in bytes.
@@ -411,7 +415,7 @@ impl Extractor {
         let percent_words = Lexicon::new(pack.percent_words.iter().map(|w| (w, ())));
         let ordinal_before = (!pack.ordinal_prefixes.is_empty()).then(|| {
             let alts = Lexicon::new(pack.ordinal_prefixes.iter().map(|s| (s, ()))).alternation();
-            format!(r"{WORD_START}((?i:{alts})){SPACE}*$")
+            format!(r"{WORD_START}((?i:{alts})){GAP}$")
         });
         let ordinal_after = (!pack.ordinal_suffixes.is_empty()).then(|| {
             let alts = Lexicon::new(pack.ordinal_suffixes.iter().map(|s| (s, ()))).alternation();
@@ -445,49 +449,49 @@ impl Extractor {
             scale_after: ctx.regex(
                 // "25-тысячную толпу", "a 2-million-strong crowd": a scale adjective is glued
                 // with a hyphen.
-                &format!(r"^(?:{SPACE}*|[-‐‑])(?i:{})", scales.alternation()),
+                &format!(r"^(?:{GAP}|[-‐‑])(?i:{})", scales.alternation()),
                 "scales",
             )?,
             scale_symbol_after: ctx
                 .regex(&format!("^(?:{})", alternatives(symbol_patterns)), "scales")?,
             scale_symbols,
             minus_before: ctx.regex(
-                &format!(r"{WORD_START}((?i:{minus_words})){SPACE}*$"),
+                &format!(r"{WORD_START}((?i:{minus_words})){GAP}$"),
                 "numbers.minus",
             )?,
             percent_after: ctx.regex(
                 &format!(
-                    r"^{SPACE}*(?:{percent_signs}|(?i:{}))",
+                    r"^{GAP}(?:{percent_signs}|(?i:{}))",
                     percent_words.alternation()
                 ),
                 "percent_words",
             )?,
             tenths_after: ctx.regex(
                 &format!(
-                    r"^{SPACE}*(?:{})",
+                    r"^{GAP}(?:{})",
                     Lexicon::new(pack.percent_tenths.iter().map(|w| (w, ()))).alternation()
                 ),
                 "percent_tenths",
             )?,
             percent_before: ctx.regex(
                 &format!(
-                    r"{WORD_START}((?i:{})){SPACE}*$",
+                    r"{WORD_START}((?i:{})){GAP}$",
                     Lexicon::new(pack.percent_prefixes.iter().map(|w| (w, ()))).alternation()
                 ),
                 "percent_prefixes",
             )?,
             percent_signs: chars_of(common.percent_signs.iter()),
             qualifier_before: ctx.regex(
-                &format!(r"{WORD_START}((?i:{})){SPACE}*$", qualifiers.alternation()),
+                &format!(r"{WORD_START}((?i:{})){GAP}$", qualifiers.alternation()),
                 "qualifiers",
             )?,
             qualifier_after: ctx.regex(
-                &format!(r"^{SPACE}*((?i:{}))", qualifiers_after.alternation()),
+                &format!(r"^{GAP}((?i:{}))", qualifiers_after.alternation()),
                 "qualifiers_after",
             )?,
             not_after: ctx.regex(
                 &format!(
-                    r"{WORD_START}(?i:{}){SPACE}*$",
+                    r"{WORD_START}(?i:{}){GAP}$",
                     Lexicon::new(pack.qualifiers.not_after.iter().map(|w| (w, ()))).alternation()
                 ),
                 "qualifiers.not_after",
@@ -495,14 +499,14 @@ impl Extractor {
             // "620 km", "10km", and the hyphen of an adjective: "a 3-inch screen", "12-Pfund".
             unit_after: ctx.regex(
                 &format!(
-                    r"^(?:{SPACE}*|[-‐‑])(?:{})",
+                    r"^(?:{GAP}|[-‐‑])(?:{})",
                     alternation_of(&[&unit_words, &unit_symbols])
                 ),
                 "units",
             )?,
             unit_before: ctx.regex(
                 &format!(
-                    r"{WORD_START}({}){SPACE}*$",
+                    r"{WORD_START}({}){GAP}$",
                     alternation_of(&[&unit_words_before, &unit_prefixes])
                 ),
                 "units",
@@ -1136,7 +1140,14 @@ impl Extractor {
                 len += l;
                 Some(form.unit)
             }
-            _ => None,
+            // "between two and three years": a duration noun is the unit of both ends; after
+            // years ("2021—2025年", "od 2021 do 2025 roku") it names the calendar.
+            _ if self.spans_years(&range) => None,
+            _ => self.concept_after(rest).and_then(|(concept, l)| {
+                let unit = self.duration_noun(&concept, &rest[..l])?.clone();
+                len += l;
+                Some(unit)
+            }),
         };
         Some((range, unit, len))
     }
@@ -1701,8 +1712,7 @@ impl Extractor {
         // its concept, which pairs it as before with a figure whose noun was not read ("a
         // 54-year-old" for "54 года").
         if let Some((concept, noun_end)) = concept.as_mut() {
-            let counted = self.noun_units.get(concept.as_str());
-            if let Some(unit) = counted.filter(|_| self.is_noun(&text[figure.end..][..*noun_end])) {
+            if let Some(unit) = self.duration_noun(concept, &text[figure.end..][..*noun_end]) {
                 figure.unit = Some(unit.clone());
                 figure.end += *noun_end;
                 *noun_end = 0;
@@ -1742,6 +1752,10 @@ impl Extractor {
             .map(Value::Quantity);
         fact.unit = figure.unit;
         Some(fact)
+    }
+
+    fn spans_years(&self, range: &Value) -> bool {
+        matches!(range, Value::Range { from, to } if self.is_bare_year(from) && self.is_bare_year(to))
     }
 
     fn is_bare_year(&self, quantity: &Quantity) -> bool {
@@ -1969,6 +1983,11 @@ impl Extractor {
     }
 
     /// Whether `words` (spaces around them aside) are one counted noun.
+    /// The unit of a counted duration whose noun, of `concept`, is all of `words` ("3 heures").
+    fn duration_noun(&self, concept: &str, words: &str) -> Option<&Unit> {
+        self.noun_units.get(concept).filter(|_| self.is_noun(words))
+    }
+
     fn is_noun(&self, words: &str) -> bool {
         let words = words.trim_matches(is_space);
         self.nouns
@@ -2029,6 +2048,9 @@ impl Extractor {
         let mut words = 0;
         while words < NOUN_WINDOW {
             let trimmed = rest.trim_start_matches(is_space);
+            if ends_paragraph(&rest[..rest.len() - trimmed.len()]) {
+                return None;
+            }
             let len = trimmed
                 .char_indices()
                 .find(|&(i, c)| {
@@ -2085,6 +2107,11 @@ fn is_hyphen(c: char) -> bool {
 
 fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}')
+}
+
+/// Whether white space holds a paragraph break (see [`GAP`]).
+fn ends_paragraph(space: &str) -> bool {
+    space.bytes().filter(|&b| b == b'\n').nth(1).is_some()
 }
 
 fn collapse_spaces(s: &str) -> String {
@@ -2472,8 +2499,12 @@ mod unit_tests {
             assert_eq!(facts, vec![span], "{lang}: {text}");
         }
         assert_eq!(unit("two decades", "en").as_deref(), Some("decade"));
-        // "between two and three years": only the figure the noun follows is in years.
-        assert_eq!(unit("between two and three years", "en"), None);
+        // A range's duration noun is the unit of both its ends; a span of calendar years is none.
+        assert_eq!(
+            unit("between two and three years", "en").as_deref(),
+            Some("year")
+        );
+        assert_eq!(unit("od 2021 do 2025 roku", "pl"), None);
         // A clock time keeps its hour: "à 12 heures", "в 17 часов" are times of day.
         assert_eq!(unit("à 12 heures", "fr"), None);
         assert_eq!(unit("в 17 часов", "ru"), None);

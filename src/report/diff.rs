@@ -92,7 +92,11 @@ impl report::LintReport for LintText {
     fn finish(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
         write!(out, "{BOLD}lint{BOLD:#}: ")?;
         write_summary(out, &totals.findings)?;
-        writeln!(out, "{}", report::lint_summary(totals, report::UncheckedList::OnRequest))
+        writeln!(
+            out,
+            "{}",
+            report::lint_summary(totals, report::UncheckedList::OnRequest)
+        )
     }
 }
 

@@ -32,7 +32,11 @@ impl LintReport for LintGithub {
     }
 
     fn finish(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
-        writeln!(out, "factdiff: {}", lint_summary(totals, UncheckedList::OnRequest))
+        writeln!(
+            out,
+            "factdiff: {}",
+            lint_summary(totals, UncheckedList::OnRequest)
+        )
     }
 }
 

@@ -129,7 +129,10 @@ impl report::LintReport for LintHtml<'_> {
         writeln!(
             out,
             "<p class=\"totals\">{}</p>",
-            text(&report::lint_summary(totals, report::UncheckedList::AtTheEnd))
+            text(&report::lint_summary(
+                totals,
+                report::UncheckedList::AtTheEnd
+            ))
         )?;
         write_counts(
             out,

@@ -41,7 +41,11 @@ impl LintReport for LintMarkdown {
     }
 
     fn finish(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
-        writeln!(out, "### factdiff\n\n{}\n", lint_summary(totals, UncheckedList::OnRequest))?;
+        writeln!(
+            out,
+            "### factdiff\n\n{}\n",
+            lint_summary(totals, UncheckedList::OnRequest)
+        )?;
         if self.rows.is_empty() {
             return writeln!(out, "No findings.");
         }

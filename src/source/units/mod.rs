@@ -92,7 +92,8 @@ pub enum Op {
     Decode(Range<usize>, String),
     /// Markup or a placeholder: not prose.
     Mask(Range<usize>),
-    /// What separates two texts of one unit (plural forms, segments): a line break.
+    /// What separates two texts of one unit (plural forms, segments): a paragraph
+    /// break, which no fact crosses.
     Break(Range<usize>),
 }
 
@@ -152,7 +153,7 @@ impl SyntaxError {
     }
 }
 
-/// The prose of one side of `file`: each unit's text on a line of its own (so that no sentence
+/// The prose of one side of `file`: each unit's text in a paragraph of its own (so that no sentence
 /// and no fact runs from one unit into the next), and the units with their spans in the file.
 /// Units that hold no stretch are left out: they have no text in this language.
 pub fn prose_of(file: &str, side: &Side) -> (Prose, Vec<Unit>) {
@@ -161,7 +162,7 @@ pub fn prose_of(file: &str, side: &Side) -> (Prose, Vec<Unit>) {
     for unit in side.units.iter().filter(|u| !u.ops.is_empty()) {
         let first = unit.ops[0].range().start;
         let last = unit.ops[unit.ops.len() - 1].range().end;
-        let gap = if builder.prose_len() > 0 { "\n" } else { "" };
+        let gap = if builder.prose_len() > 0 { "\n\n" } else { "" };
         builder.replace(first, gap);
         for op in &unit.ops {
             builder.replace(op.range().start, "");
@@ -169,7 +170,7 @@ pub fn prose_of(file: &str, side: &Side) -> (Prose, Vec<Unit>) {
                 Op::Keep(r) => builder.keep(r.end),
                 Op::Decode(r, text) => builder.replace(r.end, text),
                 Op::Mask(r) => builder.mask(r.end),
-                Op::Break(r) => builder.replace(r.end, "\n"),
+                Op::Break(r) => builder.replace(r.end, "\n\n"),
             }
         }
         units.push(Unit {
@@ -331,6 +332,7 @@ pub fn folded_lines(file: &str, side: &Side) -> Vec<String> {
     prose
         .text
         .lines()
+        .filter(|l| !l.is_empty())
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
         .collect()
 }
@@ -346,7 +348,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn units_become_lines_of_prose_that_map_back_into_the_file() {
+    fn units_become_paragraphs_of_prose_that_map_back_into_the_file() {
         let file = r#"{"a": "5 days", "b": "Saved %1$d files, 20 %"}"#;
         let text = |s: &str| {
             let start = file.find(s).unwrap();
@@ -362,7 +364,7 @@ mod tests {
             units: vec![unit("a", "5 days"), unit("b", "Saved %1$d files, 20 %")],
         };
         let (prose, units) = prose_of(file, &side);
-        assert_eq!(prose.text, "5 days\nSaved      files, 20 %");
+        assert_eq!(prose.text, "5 days\n\nSaved      files, 20 %");
         assert_eq!(units[1].span, text("Saved %1$d files, 20 %"));
         let twenty = prose.text.find("20").unwrap();
         assert_eq!(

@@ -149,7 +149,7 @@ mod tests {
         let ids: Vec<&str> = side.units.iter().map(|u| u.id.as_str()).collect();
         assert_eq!(ids, ["quota", "welcome", "long.text", "key with=odd"]);
         let (prose, _) = prose_of(FILE, &side);
-        let lines: Vec<&str> = prose.text.lines().collect();
+        let lines: Vec<&str> = prose.text.lines().filter(|l| !l.is_empty()).collect();
         assert_eq!(
             lines,
             [
