@@ -57,9 +57,9 @@ pub struct Hints<'a> {
 /// the file name, then detection.
 pub fn resolve_with(doc: &Document, hints: &Hints<'_>, rules: &RuleSet) -> Result<Language> {
     let flag = hints.flag;
-    let known = |code: &str| -> Result<()> {
-        match rules.pack(code) {
-            Some(_) => Ok(()),
+    let known = |code: &str| -> Result<String> {
+        match rules.pack_for_tag(code) {
+            Some(pack) => Ok(pack.code.clone()),
             None => Err(Error::NoPack {
                 path: doc.path.clone(),
                 lang: code.to_string(),
@@ -68,9 +68,8 @@ pub fn resolve_with(doc: &Document, hints: &Hints<'_>, rules: &RuleSet) -> Resul
         }
     };
     if let Some(code) = flag {
-        known(code)?;
         return Ok(Language {
-            code: code.to_string(),
+            code: known(code)?,
             source: LangSource::Flag,
             reason: "given with --lang".to_string(),
         });
@@ -86,9 +85,8 @@ pub fn resolve_with(doc: &Document, hints: &Hints<'_>, rules: &RuleSet) -> Resul
         });
     }
     if let Some(code) = hints.path {
-        known(code)?;
         return Ok(Language {
-            code: code.to_string(),
+            code: known(code)?,
             source: LangSource::Filename,
             reason: "named in the path".to_string(),
         });
@@ -105,8 +103,7 @@ pub fn resolve_with(doc: &Document, hints: &Hints<'_>, rules: &RuleSet) -> Resul
 
 /// `fr-FR` → `fr`, when `fr` is a known pack.
 fn primary_subtag(tag: &str, rules: &RuleSet) -> Option<String> {
-    let code = tag.split(['-', '_']).next()?.trim().to_lowercase();
-    rules.pack(&code).map(|_| code)
+    rules.pack_for_tag(tag).map(|pack| pack.code.clone())
 }
 
 /// `story.ru.txt` → `ru`, when `ru` is a known pack.

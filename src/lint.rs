@@ -212,7 +212,7 @@ pub struct Plan {
 impl Plan {
     /// Finds the document sets of `config` whose languages `engine` can read.
     pub fn of(config: &Config, engine: &Engine) -> Result<Plan> {
-        let all = walk::document_sets(config, &|code| engine.rules.pack(code).is_some())?;
+        let all = walk::document_sets(config, &|code| engine.rules.pack_for_tag(code).is_some())?;
         let (sets, orphans): (Vec<DocumentSet>, Vec<DocumentSet>) =
             all.into_iter().partition(DocumentSet::has_reference);
         Ok(Plan {
@@ -280,9 +280,9 @@ fn compile_packs(plan: &Plan, engine: &Engine, jobs: usize) -> Result<()> {
         .sets
         .iter()
         .flat_map(|set| &set.versions)
-        .map(|version| version.lang.as_str())
         // A language with no pack is an error of the document that names it, in set order.
-        .filter(|lang| engine.rules.pack(lang).is_some())
+        .filter_map(|version| engine.rules.pack_for_tag(&version.lang))
+        .map(|pack| pack.code.as_str())
         .collect();
     let langs: Vec<&str> = langs.into_iter().collect();
     let compile = |i: usize| engine.extractors.get(&engine.rules, langs[i]).map(drop);

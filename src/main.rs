@@ -602,7 +602,7 @@ fn init(root: PathBuf, force: bool) -> Result<ExitCode> {
         );
     }
     let engine = Engine::load(&[])?;
-    let has_pack = |code: &str| engine.rules.pack(code).is_some();
+    let has_pack = |code: &str| engine.rules.pack_for_tag(code).is_some();
     let Some(layout) = factdiff::init::recognize(&factdiff::walk::paths(&root)?, &has_pack) else {
         bail!(
             "{}: no layout of language versions recognized (see docs/config.md to write factdiff.yaml by hand)",

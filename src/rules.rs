@@ -530,6 +530,15 @@ impl RuleSet {
         self.packs.get(code)
     }
 
+    /// The pack of a language tag as paths and documents write it: the tag itself, else its
+    /// primary subtag (`pt_BR`, `pt-BR`, `PT` → `pt`).
+    pub fn pack_for_tag(&self, tag: &str) -> Option<&LangPack> {
+        self.pack(tag).or_else(|| {
+            let primary = tag.split(['-', '_']).next()?.trim().to_lowercase();
+            self.pack(&primary)
+        })
+    }
+
     pub fn codes(&self) -> Vec<&str> {
         self.packs.keys().map(String::as_str).collect()
     }

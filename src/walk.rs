@@ -14,8 +14,10 @@ use regex::Regex;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// What `{lang}` matches: a language code, with a region or script subtag if any (`pt-BR`).
-const LANG: &str = r"(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)";
+/// What `{lang}` matches: a lowercase language code, with a region or script subtag if any
+/// (`pt-BR`, `zh_Hant`). The code is lowercase so that in `messages_pt_BR` the wildcard before
+/// `_{lang}` leaves `pt_BR`, not `BR`, to the language.
+const LANG: &str = r"(?P<lang>[a-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)";
 
 /// A compiled set pattern.
 #[derive(Debug, Clone)]
@@ -431,6 +433,10 @@ mod tests {
             Some(("pt-BR".into(), "docs/a/b/intro.{lang}.md".into()))
         );
         assert_eq!(matches("docs/**/*.{lang}.md", "docs/intro.md"), None);
+        assert_eq!(
+            matches("**/*_{lang}.properties", "res/messages_pt_BR.properties"),
+            Some(("pt_BR".into(), "res/messages_{lang}.properties".into()))
+        );
         assert_eq!(
             matches("articles/{name}.{lang}.html", "articles/dien-bien.ru.html"),
             Some(("ru".into(), "articles/dien-bien.{lang}.html".into()))

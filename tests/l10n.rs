@@ -209,3 +209,34 @@ fn init_writes_the_documented_configuration_of_each_tree() {
         );
     }
 }
+
+/// `messages_pt_BR.properties`, `values-pt-rBR/`: a region-tagged file is a version of the set in
+/// the language of its primary subtag, not a default-language file of a set of its own.
+#[test]
+fn a_region_tagged_bundle_joins_its_set_in_its_language() {
+    let copy = copy_tree(&tree("properties"));
+    let resources = copy.path().join("src/main/resources");
+    std::fs::write(
+        resources.join("messages_pt_BR.properties"),
+        "storage.quota = Seu plano inclui 50 GB de armazenamento e 3 usu\\u00e1rios.\n",
+    )
+    .unwrap();
+    let report = json(&factdiff(copy.path(), &["lint", "--format", "json"]).code(1));
+    let sets = report["sets"].as_array().unwrap();
+    assert_eq!(sets.len(), 1, "{report}");
+    let langs: Vec<&str> = sets[0]["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["lang"].as_str().unwrap())
+        .collect();
+    assert_eq!(langs, ["en", "fr", "pt_BR"]);
+    let portuguese = &sets[0]["pairs"][1];
+    assert_eq!(portuguese["right_lang"], "pt", "{portuguese}");
+    assert!(
+        findings(portuguese)
+            .iter()
+            .all(|f| f["rule"] != "value-mismatch"),
+        "{portuguese}"
+    );
+}
