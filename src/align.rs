@@ -52,20 +52,19 @@ impl Affinity {
 }
 
 /// The ways two facts can be read: as extracted first, then with the other reading of an
-/// ambiguous figure on either side or both.
+/// ambiguous figure or unit on either side or both.
 pub fn readings<'a>(a: &'a Fact, b: &'a Fact) -> Vec<(Cow<'a, Fact>, Cow<'a, Fact>)> {
-    let mut all = vec![(Cow::Borrowed(a), Cow::Borrowed(b))];
-    let (other_a, other_b) = (a.other_reading(), b.other_reading());
-    if let Some(x) = &other_a {
-        all.push((Cow::Owned(x.clone()), Cow::Borrowed(b)));
-    }
-    if let Some(y) = &other_b {
-        all.push((Cow::Borrowed(a), Cow::Owned(y.clone())));
-    }
-    if let (Some(x), Some(y)) = (other_a, other_b) {
-        all.push((Cow::Owned(x), Cow::Owned(y)));
-    }
-    all
+    let ways = |fact: &'a Fact| -> Vec<Cow<'a, Fact>> {
+        std::iter::once(Cow::Borrowed(fact))
+            .chain(fact.other_reading().map(Cow::Owned))
+            .chain(fact.unit_readings().map(Cow::Owned))
+            .collect()
+    };
+    let (ways_a, ways_b) = (ways(a), ways(b));
+    ways_b
+        .iter()
+        .flat_map(|y| ways_a.iter().map(move |x| (x.clone(), y.clone())))
+        .collect()
 }
 
 /// Why two contradicting values look like the same fact.

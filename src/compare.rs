@@ -385,26 +385,29 @@ fn classify_readings(a: &Fact, b: &Fact, tolerances: &Tolerances) -> (Relation, 
     align::readings(a, b)
         .iter()
         .skip(1)
-        .map(|(x, y)| {
-            (
-                classify(x, y, tolerances),
-                x.value != a.value,
-                y.value != b.value,
-            )
-        })
+        .map(|(x, y)| (classify(x, y, tolerances), x, y))
         .find(|((relation, _), _, _)| relation.status() != Status::Diverge)
-        .map(|((relation, detail), left, right)| {
-            let reread = |other: bool, fact: &Fact| {
-                let value = fact.alternative.as_ref().filter(|_| other)?;
-                Some(format!("{} read as {value}", quoted(fact)))
-            };
-            let notes: Vec<String> = [reread(left, a), reread(right, b)]
-                .into_iter()
-                .flatten()
-                .collect();
+        .map(|((relation, detail), x, y)| {
+            let notes: Vec<String> = [reread(a, x), reread(b, y)].into_iter().flatten().collect();
             (relation, format!("{detail}, with {}", notes.join(" and ")))
         })
         .unwrap_or(chosen)
+}
+
+/// How `reading` reads `fact` otherwise than it was extracted, if it does.
+fn reread(fact: &Fact, reading: &Fact) -> Option<String> {
+    let unit_id = |f: &Fact| f.unit.as_ref().map(|u| u.id.clone());
+    if reading.value != fact.value {
+        Some(format!("{} read as {}", quoted(fact), reading.value))
+    } else if unit_id(reading) != unit_id(fact) {
+        Some(format!(
+            "{} read in {}",
+            quoted(fact),
+            unit_id(reading).unwrap_or_default()
+        ))
+    } else {
+        None
+    }
 }
 
 /// The relation between two aligned facts and a short reason.
@@ -840,15 +843,8 @@ mod tests {
 
     fn measured(value: &str, unit: &str) -> Fact {
         let rules = crate::rules::RuleSet::embedded().unwrap();
-        let def = &rules.common.units[unit];
         let mut fact = Fact::written(Kind::Number, value, Qualifier::Exact);
-        fact.unit = Some(crate::fact::Unit {
-            id: unit.to_string(),
-            dimension: def.dimension.clone(),
-            factor: def.factor.0,
-            offset: def.offset.0,
-            any_scale: def.any_scale,
-        });
+        fact.unit = rules.unit(unit);
         fact
     }
 
@@ -900,6 +896,35 @@ mod tests {
         assert_eq!(
             relation(&measured("98", "degree"), &measured("98", "km")),
             Relation::UnitMismatch
+        );
+    }
+
+    #[test]
+    fn bare_degrees_on_both_sides_may_be_fahrenheit_and_celsius() {
+        let read = |a: &Fact, b: &Fact| classify_readings(a, b, &Tolerances::default());
+        let (relation, detail) = read(&measured("80", "degree"), &measured("27", "degree"));
+        assert_eq!(relation, Relation::Converted, "{detail}");
+        assert!(detail.contains("read in fahrenheit"), "{detail}");
+        assert_eq!(
+            read(&measured("27", "degree"), &measured("80", "degree")).0,
+            Relation::Converted
+        );
+        assert_eq!(
+            read(&measured("80", "degree"), &measured("35", "degree")).0,
+            Relation::ValueMismatch
+        );
+    }
+
+    #[test]
+    fn a_pound_may_be_money_or_mass() {
+        let read = |a: &Fact, b: &Fact| classify_readings(a, b, &Tolerances::default()).0;
+        assert_eq!(
+            read(&measured("550", "pound"), &measured("550", "gbp")),
+            Relation::Equal
+        );
+        assert_eq!(
+            read(&measured("550", "pound"), &measured("650", "gbp")).status(),
+            Status::Diverge
         );
     }
 

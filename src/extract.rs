@@ -569,6 +569,7 @@ fn percent_unit() -> Unit {
         factor: Decimal::ONE,
         offset: Decimal::ZERO,
         any_scale: false,
+        readings: Vec::new(),
     }
 }
 
@@ -621,7 +622,7 @@ fn unit_lexicons<'a>(
             None => (id, Decimal::ONE),
         };
         UnitForm {
-            unit: unit_of(id, &defs[id]),
+            unit: crate::rules::unit_from(id, &defs[id], defs),
             scale,
         }
     };
@@ -650,18 +651,8 @@ fn unit_lexicons<'a>(
 /// The unit each counted concept is a figure in, from the units that name a `noun`.
 fn noun_units(defs: &BTreeMap<String, crate::rules::UnitDef>) -> BTreeMap<String, Unit> {
     defs.iter()
-        .filter_map(|(id, def)| Some((def.noun.clone()?, unit_of(id, def))))
+        .filter_map(|(id, def)| Some((def.noun.clone()?, crate::rules::unit_from(id, def, defs))))
         .collect()
-}
-
-fn unit_of(id: &str, def: &crate::rules::UnitDef) -> Unit {
-    Unit {
-        id: id.to_string(),
-        dimension: def.dimension.clone(),
-        factor: def.factor.0,
-        offset: def.offset.0,
-        any_scale: def.any_scale,
-    }
 }
 
 fn qualifier_forms(q: &crate::rules::Qualifiers) -> Vec<(&String, Qualifier)> {

@@ -236,6 +236,8 @@ pub struct Unit {
     /// Degrees on a scale the text leaves unnamed ("98 degrees"): the figure is read in the unit
     /// of whatever fact it is compared with.
     pub any_scale: bool,
+    /// Other units the written one may stand for ("80 degrees" in °F or °C).
+    pub readings: Vec<Unit>,
 }
 
 impl Unit {
@@ -468,6 +470,17 @@ impl Fact {
             alternative: Some(self.value.clone()),
             ..self.clone()
         })
+    }
+
+    /// The fact in each other unit its written unit may stand for.
+    pub fn unit_readings(&self) -> impl Iterator<Item = Fact> + '_ {
+        self.unit
+            .iter()
+            .flat_map(|unit| &unit.readings)
+            .map(|unit| Fact {
+                unit: Some(unit.clone()),
+                ..self.clone()
+            })
     }
 
     /// The fact as read next to `other`: a figure on an unnamed scale ("98 degrees") takes the

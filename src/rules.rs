@@ -155,6 +155,11 @@ pub struct UnitDef {
     /// the same figure in any unit of the dimension.
     #[serde(default)]
     pub any_scale: bool,
+    /// Other units a figure in this one may stand for, tried when the figure meets a fact it
+    /// would contradict as written: bare degrees ("80 degrees", "27 градусов") are Fahrenheit in
+    /// one country and Celsius in another; a "pound" ("ポンド", "funtów") is money or mass.
+    #[serde(default)]
+    pub reads_as: Vec<String>,
     /// The concept (concepts.yaml) whose counted nouns are figures in this unit in every pack:
     /// "3 Stunden", "3 heures", "3小时" are 3 `hour`.
     #[serde(default)]
@@ -569,6 +574,7 @@ impl RuleSet {
         rules.check_concepts()?;
         rules.check_subunits()?;
         rules.check_unit_nouns()?;
+        rules.check_unit_readings()?;
         Ok(rules)
     }
 
@@ -615,6 +621,33 @@ impl RuleSet {
             column,
             message: format!("unit '{id}': noun '{concept}' is not a concept of concepts.yaml"),
         })
+    }
+
+    /// A unit may only be read as units defined in common.yaml.
+    fn check_unit_readings(&self) -> Result<()> {
+        let units = &self.common.units;
+        let unknown = units.iter().find_map(|(id, def)| {
+            let other = def.reads_as.iter().find(|u| !units.contains_key(*u))?;
+            Some((id, other))
+        });
+        let Some((id, other)) = unknown else {
+            return Ok(());
+        };
+        let file = self.file_of_common();
+        let source = self.sources.get(&file).map_or("", String::as_str);
+        let (line, column) = locate(source, &format!("  {id}:"));
+        Err(Error::Rule {
+            file,
+            line,
+            column,
+            message: format!("unit '{id}': reads_as '{other}' is not a unit of common.yaml"),
+        })
+    }
+
+    /// The unit `id` of common.yaml with its conversion and the units it may be read as.
+    pub fn unit(&self, id: &str) -> Option<crate::fact::Unit> {
+        let defs = &self.common.units;
+        Some(unit_from(id, defs.get(id)?, defs))
     }
 
     fn file_of_common(&self) -> String {
@@ -799,6 +832,27 @@ pub fn locate(text: &str, needle: &str) -> (usize, usize) {
         let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
         (line, column)
     })
+}
+
+/// Unit `id`, defined by `def`, with the units of `defs` it may be read as (one level: a
+/// reading's own readings are not followed).
+pub fn unit_from(id: &str, def: &UnitDef, defs: &BTreeMap<String, UnitDef>) -> crate::fact::Unit {
+    let plain = |id: &str, def: &UnitDef| crate::fact::Unit {
+        id: id.to_string(),
+        dimension: def.dimension.clone(),
+        factor: def.factor.0,
+        offset: def.offset.0,
+        any_scale: def.any_scale,
+        readings: Vec::new(),
+    };
+    crate::fact::Unit {
+        readings: def
+            .reads_as
+            .iter()
+            .filter_map(|other| Some(plain(other, defs.get(other)?)))
+            .collect(),
+        ..plain(id, def)
+    }
 }
 
 #[cfg(test)]
