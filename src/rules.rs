@@ -587,17 +587,12 @@ impl RuleSet {
             };
             let is_currency = |d: &UnitDef| d.dimension == "currency" && d.subunit_of.is_none();
             if def.dimension != "currency" || !units.get(parent).is_some_and(is_currency) {
-                let file = self.file_of_common();
-                let source = self.sources.get(&file).map_or("", String::as_str);
-                let (line, column) = locate(source, &format!("  {id}:"));
-                return Err(Error::Rule {
-                    file,
-                    line,
-                    column,
-                    message: format!(
+                return Err(self.unit_error(
+                    id,
+                    format!(
                         "unit '{id}': subunit_of '{parent}' must name a currency, and '{id}' be one"
                     ),
-                });
+                ));
             }
         }
         Ok(())
@@ -612,15 +607,10 @@ impl RuleSet {
         let Some((id, concept)) = unknown else {
             return Ok(());
         };
-        let file = self.file_of_common();
-        let source = self.sources.get(&file).map_or("", String::as_str);
-        let (line, column) = locate(source, &format!("  {id}:"));
-        Err(Error::Rule {
-            file,
-            line,
-            column,
-            message: format!("unit '{id}': noun '{concept}' is not a concept of concepts.yaml"),
-        })
+        Err(self.unit_error(
+            id,
+            format!("unit '{id}': noun '{concept}' is not a concept of concepts.yaml"),
+        ))
     }
 
     /// A unit may only be read as units defined in common.yaml.
@@ -633,21 +623,29 @@ impl RuleSet {
         let Some((id, other)) = unknown else {
             return Ok(());
         };
-        let file = self.file_of_common();
-        let source = self.sources.get(&file).map_or("", String::as_str);
-        let (line, column) = locate(source, &format!("  {id}:"));
-        Err(Error::Rule {
-            file,
-            line,
-            column,
-            message: format!("unit '{id}': reads_as '{other}' is not a unit of common.yaml"),
-        })
+        Err(self.unit_error(
+            id,
+            format!("unit '{id}': reads_as '{other}' is not a unit of common.yaml"),
+        ))
     }
 
     /// The unit `id` of common.yaml with its conversion and the units it may be read as.
     pub fn unit(&self, id: &str) -> Option<crate::fact::Unit> {
         let defs = &self.common.units;
         Some(unit_from(id, defs.get(id)?, defs))
+    }
+
+    /// An error located at the definition of unit `id` in common.yaml.
+    fn unit_error(&self, id: &str, message: String) -> Error {
+        let file = self.file_of_common();
+        let source = self.sources.get(&file).map_or("", String::as_str);
+        let (line, column) = locate(source, &format!("  {id}:"));
+        Error::Rule {
+            file,
+            line,
+            column,
+            message,
+        }
     }
 
     fn file_of_common(&self) -> String {
