@@ -146,43 +146,33 @@ fn pair_facts(
     let right_groups = groups(&right_bead, beads.len());
     let mut pairing = Pairing::new(left.facts.len(), right.facts.len());
     // The strongest evidence first: equal values, bead by bead and then those the beads missed;
-    // then values that agree; then, among what is left in each bead, facts that contradict.
-    for evidence in [Evidence::Equal, Evidence::Agreeing, Evidence::Contradicting] {
-        for ((lefts, rights), bead) in left_groups.iter().zip(&right_groups).zip(beads) {
-            if evidence == Evidence::Contradicting && !bead.is_firm() {
-                continue;
-            }
-            let lefts: Vec<usize> = lefts
-                .iter()
-                .copied()
-                .filter(|&i| pairing.lonely_left(i))
-                .collect();
-            let rights: Vec<usize> = rights
-                .iter()
-                .copied()
-                .filter(|&j| pairing.lonely_right(j))
-                .collect();
-            let weight = |a: usize, b: usize| {
-                let (i, j) = (lefts[a], rights[b]);
-                let distance = (left_place[i] - right_place[j]).abs();
-                let (fa, fb) = (&left.facts[i], &right.facts[j]);
-                evidence
-                    .admits(fa, fb, tolerances)
-                    .then(|| pair_weight(fa, fb, distance, tolerances))
-                    .flatten()
-            };
-            for (a, b) in assign(lefts.len(), rights.len(), weight) {
-                pairing.pair(lefts[a], rights[b]);
-            }
-        }
-        if !across {
-            continue;
-        }
-        let across = match evidence {
-            Evidence::Contradicting => {
+    // then values that agree and values that contradict, bead by bead; only then values that
+    // merely agree across beads, since a figure stated wrongly in its own sentence is more
+    // likely than a bound that happens to hold for a figure far away.
+    let passes = [
+        Pass::Beads(Evidence::Equal),
+        Pass::Across(Evidence::Equal),
+        Pass::Beads(Evidence::Agreeing),
+        Pass::Beads(Evidence::Contradicting),
+        Pass::Across(Evidence::Agreeing),
+        Pass::Across(Evidence::Contradicting),
+    ];
+    for pass in passes {
+        let pairs = match pass {
+            Pass::Beads(evidence) => within_beads(
+                (left, right),
+                (&left_groups, &right_groups),
+                (&left_place, &right_place),
+                beads,
+                &pairing,
+                evidence,
+                tolerances,
+            ),
+            Pass::Across(_) if !across => Vec::new(),
+            Pass::Across(Evidence::Contradicting) => {
                 slips_nearby(left, right, &left_bead, &right_bead, &pairing, tolerances)
             }
-            _ => rescue(
+            Pass::Across(evidence) => rescue(
                 (left, right),
                 (&left_bead, &right_bead),
                 &pairing,
@@ -190,11 +180,61 @@ fn pair_facts(
                 tolerances,
             ),
         };
-        for (i, j) in across {
+        for (i, j) in pairs {
             pairing.pair(i, j);
         }
     }
     rows(&pairing, &left_bead, &right_bead)
+}
+
+/// One pass of the pairing: inside each bead, or across beads.
+#[derive(Debug, Clone, Copy)]
+enum Pass {
+    Beads(Evidence),
+    Across(Evidence),
+}
+
+/// The pairs one kind of evidence makes inside each bead, by a global assignment per bead.
+fn within_beads(
+    (left, right): (&Analysis, &Analysis),
+    (left_groups, right_groups): (&[Vec<usize>], &[Vec<usize>]),
+    (left_place, right_place): (&[f64], &[f64]),
+    beads: &[Bead],
+    pairing: &Pairing,
+    evidence: Evidence,
+    tolerances: &Tolerances,
+) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for ((lefts, rights), bead) in left_groups.iter().zip(right_groups).zip(beads) {
+        if evidence == Evidence::Contradicting && !bead.is_firm() {
+            continue;
+        }
+        let lefts: Vec<usize> = lefts
+            .iter()
+            .copied()
+            .filter(|&i| pairing.lonely_left(i))
+            .collect();
+        let rights: Vec<usize> = rights
+            .iter()
+            .copied()
+            .filter(|&j| pairing.lonely_right(j))
+            .collect();
+        let weight = |a: usize, b: usize| {
+            let (i, j) = (lefts[a], rights[b]);
+            let distance = (left_place[i] - right_place[j]).abs();
+            let (fa, fb) = (&left.facts[i], &right.facts[j]);
+            evidence
+                .admits(fa, fb, tolerances)
+                .then(|| pair_weight(fa, fb, distance, tolerances))
+                .flatten()
+        };
+        pairs.extend(
+            assign(lefts.len(), rights.len(), weight)
+                .into_iter()
+                .map(|(a, b)| (lefts[a], rights[b])),
+        );
+    }
+    pairs
 }
 
 /// What a pass of the pairing takes for evidence of one fact.

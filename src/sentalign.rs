@@ -35,11 +35,11 @@ impl Bead {
         !self.left.is_empty() && !self.right.is_empty()
     }
 
-    /// Sides that share an anchor, or a sentence on one side and at most two on the other (the
-    /// common shapes of translation): firm enough that two facts of one kind in it whose values
+    /// Sides that share an anchor, or at most two sentences on each side (the common shapes of
+    /// translation): firm enough that two facts of one kind in it whose values
     /// do not relate are taken for one fact stated wrongly.
     pub fn is_firm(&self) -> bool {
-        self.is_pair() && (self.anchored || self.left.len() + self.right.len() <= 3)
+        self.is_pair() && (self.anchored || (self.left.len() <= 2 && self.right.len() <= 2))
     }
 }
 
@@ -85,6 +85,8 @@ const LENGTH_VARIANCE: f64 = 3.4;
 /// nats, the unit of the length and prior costs).
 const SHARED_ANCHOR: f64 = 3.0;
 const UNSHARED_ANCHOR: f64 = 1.0;
+/// How much one kind of fact both sides state lowers a bead's cost, whatever the values.
+const SHARED_SHAPE: f64 = 1.0;
 /// The cost per character (in the right version's characters) of a sentence left without
 /// counterpart.
 const LONE_CHAR: f64 = 0.03;
@@ -125,8 +127,9 @@ struct Profile {
     chars: usize,
     /// Anchors, sorted, with repeats.
     anchors: Vec<u32>,
-    /// The anchors that are facts, sorted.
-    facts: Vec<u32>,
+    /// What each fact is, whatever its value (kind and dimension), sorted: a figure stated
+    /// differently is still evidence that two sentences correspond.
+    shapes: Vec<u32>,
 }
 
 /// Anchors as numbers, so that beads compare them without touching strings.
@@ -149,13 +152,14 @@ fn profiles(analysis: &Analysis, names: &mut Interner) -> Vec<Profile> {
         .map(|s| {
             let span = analysis.sentences.span(s);
             let sentence = &text[span.clone()];
-            let mut held = Vec::new();
+            let (mut held, mut shapes) = (Vec::new(), Vec::new());
             while let Some(fact) = facts.next_if(|f| f.start < span.end) {
                 if fact.start >= span.start {
                     held.push(names.id(fact_anchor(fact)));
+                    shapes.push(names.id(fact_shape(fact)));
                 }
             }
-            held.sort_unstable();
+            shapes.sort_unstable();
             let mut anchors: Vec<u32> = text_anchors(sentence)
                 .into_iter()
                 .map(|a| names.id(a))
@@ -165,7 +169,7 @@ fn profiles(analysis: &Analysis, names: &mut Interner) -> Vec<Profile> {
             Profile {
                 chars: sentence.chars().filter(|c| !c.is_whitespace()).count(),
                 anchors,
-                facts: held,
+                shapes,
             }
         })
         .collect()
@@ -174,7 +178,22 @@ fn profiles(analysis: &Analysis, names: &mut Interner) -> Vec<Profile> {
 /// A fact as an anchor: its kind family and value, the same in every language ("five" and "cinq"
 /// are both 5).
 fn fact_anchor(fact: &Fact) -> String {
-    let family = match fact.kind {
+    let value = match &fact.value {
+        // A year and a date of that year share the year.
+        Value::Date(d) => d.year.map_or_else(|| d.iso(), |y| y.to_string()),
+        other => other.to_string(),
+    };
+    format!("{}:{value}", kind_family(fact.kind))
+}
+
+/// A fact's kind family and the dimension of its unit, whatever its value.
+fn fact_shape(fact: &Fact) -> String {
+    let dimension = fact.unit.as_ref().map_or("", |u| u.dimension.as_str());
+    format!("s{}:{dimension}", kind_family(fact.kind))
+}
+
+fn kind_family(kind: Kind) -> &'static str {
+    match kind {
         Kind::Number | Kind::Percent => "n",
         Kind::Date | Kind::Year => "d",
         Kind::Range => "r",
@@ -182,13 +201,7 @@ fn fact_anchor(fact: &Fact) -> String {
         Kind::Identifier => "i",
         Kind::Ordinal => "o",
         Kind::Time => "t",
-    };
-    let value = match &fact.value {
-        // A year and a date of that year share the year.
-        Value::Date(d) => d.year.map_or_else(|| d.iso(), |y| y.to_string()),
-        other => other.to_string(),
-    };
-    format!("{family}:{value}")
+    }
 }
 
 /// Anchors written the same in every script: Latin-script names and codes (not the word that
@@ -256,17 +269,24 @@ fn cost(left: &[Profile], right: &[Profile], prior: f64, ratio: f64) -> f64 {
     } else {
         0.0
     };
+    let shapes = shared_shapes(left, right);
     -prior.ln() + length + clash - SHARED_ANCHOR * shared as f64 + UNSHARED_ANCHOR * unshared as f64
+        - SHARED_SHAPE * shapes as f64
 }
 
-/// Both sides state facts and share none of them: sentences that translate each other almost
-/// always repeat at least one figure.
+/// Both sides state facts and share no kind of fact: sentences that translate each other almost
+/// always state the same kinds of figure, even when one of them is stated wrongly.
 fn facts_clash(left: &[Profile], right: &[Profile]) -> bool {
-    let (a, b) = (
-        Merged::of(left, |p| &p.facts),
-        Merged::of(right, |p| &p.facts),
-    );
-    a.len() > 0 && b.len() > 0 && overlap(a, b) == 0
+    let states_facts = |side: &[Profile]| side.iter().any(|p| !p.shapes.is_empty());
+    states_facts(left) && states_facts(right) && shared_shapes(left, right) == 0
+}
+
+/// Kinds of fact both sides state (as multisets).
+fn shared_shapes(left: &[Profile], right: &[Profile]) -> usize {
+    overlap(
+        Merged::of(left, |p| &p.shapes),
+        Merged::of(right, |p| &p.shapes),
+    )
 }
 
 /// Anchors both sides have (as multisets) and anchors one side has alone.

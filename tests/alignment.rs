@@ -448,3 +448,45 @@ fn codes_compare_exactly_and_points_are_no_percent() {
         "kind-mismatch",
     );
 }
+
+#[test]
+fn a_changed_figure_in_a_short_sentence_keeps_its_sentence_and_is_one_error() {
+    // Without a shared figure the short middle sentences would rather merge with a neighbour
+    // than pair with each other; the kind of fact they both state keeps them together.
+    let p = pair(
+        "The mayor spoke for an hour about the new market and its neighbours.\n\
+         Nobody in the hall could confirm what she said.\nThe hall is 52 years old.\n\
+         Nothing new was decided that evening.",
+        "en",
+        "Le maire a parlé pendant une heure du nouveau marché et de ses voisins, longuement.\n\
+         Personne dans la salle n'a pu confirmer ce qu'elle affirmait ce soir-là.\n\
+         La salle a 62 ans.\nRien de nouveau n'a été décidé.",
+        "fr",
+    );
+    p.expect("52 years", "62 ans", Status::Diverge, "value-mismatch");
+    assert_eq!(p.count(Status::Missing), 0);
+}
+
+#[test]
+fn a_figure_stated_wrongly_in_its_sentence_beats_a_bound_that_holds_far_away() {
+    // "at least 384" is consistent with the right's 497 km/h four sentences later (which
+    // itself mistranslates 497 mph); the figure of its own sentence, stated wrongly, is its
+    // counterpart.
+    let p = pair(
+        "At least 384 people died when the storm hit the coast on Saturday.\n\
+         Rescue teams reached the villages late at night.\nRoads were closed for days.\n\
+         Schools stayed shut.\nThe wind blew at 800 km/h (497 mph) over the open sea.",
+        "en",
+        "Au moins 584 personnes sont mortes quand la tempête a frappé la côte samedi.\n\
+         Les secours ont atteint les villages tard dans la nuit.\nLes routes ont été fermées \
+         pendant des jours.\nLes écoles sont restées fermées.\nLe vent a soufflé à 497 km/h en \
+         haute mer.",
+        "fr",
+    );
+    p.expect(
+        "At least 384",
+        "Au moins 584",
+        Status::Diverge,
+        "value-mismatch",
+    );
+}
