@@ -334,11 +334,16 @@ fn judge(row: align::Row, left: &Analysis, right: &Analysis, policy: &Policy) ->
         }
         (Some(fact), None) | (None, Some(fact)) => {
             let absent = if a.is_some() { right } else { left };
+            let relation = if fact.is_minor() {
+                Relation::MissingMinor
+            } else {
+                Relation::Missing
+            };
             let message = policy::render(
-                &policy.rule_for(Relation::Missing).message,
+                &policy.rule_for(relation).message,
                 &[("fact", &quoted(fact)), ("absent", &describe(absent))],
             );
-            (Relation::Missing, message)
+            (relation, message)
         }
         (None, None) => unreachable!("an alignment row holds at least one fact"),
     };

@@ -1979,6 +1979,13 @@ impl Extractor {
         self.noun_units.get(concept).filter(|_| self.is_noun(words))
     }
 
+    /// A number written in words.
+    fn is_figure(&self, word: &str) -> bool {
+        self.number_words
+            .as_ref()
+            .is_some_and(|words| words.read_whole(word).is_some())
+    }
+
     fn is_noun(&self, words: &str) -> bool {
         let words = words.trim_matches(is_space);
         self.nouns
@@ -2056,8 +2063,10 @@ impl Extractor {
                 return self.ideographic_noun(trimmed, after.len() - trimmed.len());
             }
             let word = &trimmed[..len];
-            // The next figure starts a new fact: its noun is not this one's.
-            if word.is_empty() || word.starts_with(|c: char| c.is_numeric()) {
+            // The next figure starts a new fact: its noun is not this one's ("1.7 million four
+            // years ago").
+            if word.is_empty() || word.starts_with(|c: char| c.is_numeric()) || self.is_figure(word)
+            {
                 return None;
             }
             if let Some(concept) = self.nouns.lookup(word).or_else(|| self.elided_noun(word)) {

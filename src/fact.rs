@@ -402,7 +402,30 @@ fn min_high(a: Option<Bound>, b: Option<Bound>) -> Option<Bound> {
     }
 }
 
+/// The largest count or rank in words that [`Fact::is_minor`] lets go unreported.
+const MINOR_WORD_NUMBER: u32 = 10;
+
 impl Fact {
+    /// A fact translations drop or reword freely, so that one version alone stating it is no
+    /// warning: a small count or rank written in words with nothing counted ("the two sides",
+    /// "for the second time", "第一"), or a month named alone ("6月", where other languages
+    /// write the month in letters no pack reads as a fact).
+    pub fn is_minor(&self) -> bool {
+        let in_words = !self.text.chars().any(|c| c.is_ascii_digit());
+        match &self.value {
+            Value::Quantity(q) => {
+                matches!(self.kind, Kind::Number | Kind::Ordinal)
+                    && in_words
+                    && self.qualifier == Qualifier::Exact
+                    && self.unit.is_none()
+                    && self.concept.is_none()
+                    && q.value.abs() <= Decimal::from(MINOR_WORD_NUMBER)
+            }
+            Value::Date(d) => d.year.is_none() && d.day.is_none(),
+            _ => false,
+        }
+    }
+
     /// The set of true values a quantity fact allows. `about_tolerance` is the relative slack of
     /// "about" (0.1 = ±10 %), set by policy. Dates, identifiers and ratios have no interval.
     ///

@@ -40,12 +40,13 @@ pub enum Relation {
     RankAsCount,
     UnitMismatch,
     Missing,
+    MissingMinor,
     MissingUnit,
     FuzzyUnit,
 }
 
 impl Relation {
-    pub const ALL: [Relation; 20] = [
+    pub const ALL: [Relation; 21] = [
         Relation::Equal,
         Relation::LessPrecise,
         Relation::Rounded,
@@ -64,6 +65,7 @@ impl Relation {
         Relation::RankAsCount,
         Relation::UnitMismatch,
         Relation::Missing,
+        Relation::MissingMinor,
         Relation::MissingUnit,
         Relation::FuzzyUnit,
     ];
@@ -88,6 +90,7 @@ impl Relation {
             Relation::RankAsCount => "rank_as_count",
             Relation::UnitMismatch => "unit_mismatch",
             Relation::Missing => "missing",
+            Relation::MissingMinor => "missing_minor",
             Relation::MissingUnit => "missing_unit",
             Relation::FuzzyUnit => "fuzzy_unit",
         }
@@ -113,7 +116,10 @@ impl Relation {
             | Relation::IdentifierMismatch
             | Relation::TimeMismatch
             | Relation::UnitMismatch => Status::Diverge,
-            Relation::Missing | Relation::MissingUnit | Relation::FuzzyUnit => Status::Missing,
+            Relation::Missing
+            | Relation::MissingMinor
+            | Relation::MissingUnit
+            | Relation::FuzzyUnit => Status::Missing,
         }
     }
 }

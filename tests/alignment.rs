@@ -4,7 +4,7 @@
 //! paragraphs included, only agree.
 
 use factdiff::compare::{self, Comparison, Finding};
-use factdiff::policy::{Policy, Status};
+use factdiff::policy::{Policy, Severity, Status};
 use factdiff::source::Document;
 use factdiff::{Analysis, Engine};
 use proptest::prelude::*;
@@ -488,5 +488,25 @@ fn a_figure_stated_wrongly_in_its_sentence_beats_a_bound_that_holds_far_away() {
         "Au moins 584",
         Status::Diverge,
         "value-mismatch",
+    );
+}
+
+#[test]
+fn a_small_word_number_alone_is_information_and_a_counted_one_a_warning() {
+    let p = pair(
+        "Les deux camps ont signé l'accord le 3 mai.\nDeux familles ont quitté le village.",
+        "fr",
+        "Both camps signed the agreement on 3 May.\nThe families left the village.",
+        "en",
+    );
+    let minor = p.finding(Some("deux"), None);
+    assert_eq!(
+        (minor.rule.as_str(), minor.severity),
+        ("missing-minor", Severity::Info)
+    );
+    let counted = p.finding(Some("Deux"), None);
+    assert_eq!(
+        (counted.rule.as_str(), counted.severity),
+        ("missing-fact", Severity::Warning)
     );
 }
