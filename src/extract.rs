@@ -248,6 +248,9 @@ pub struct Extractor {
     /// Words after a figure that count tenths of a whole (3割 = 30 %).
     tenths_after: Regex,
     percent_before: Regex,
+    per_hour_before: Regex,
+    /// The speed each length unit becomes after a per-hour word, by the length's id.
+    per_hour: BTreeMap<String, Unit>,
     /// The common percent signs, which may end either figure of a range ("5%–10%").
     percent_signs: BTreeSet<char>,
     qualifier_before: Regex,
@@ -480,6 +483,14 @@ impl Extractor {
                 ),
                 "percent_prefixes",
             )?,
+            per_hour_before: ctx.regex(
+                &format!(
+                    r"{WORD_START}((?i:{})){GAP}$",
+                    Lexicon::new(pack.per_hour_before.iter().map(|w| (w, ()))).alternation()
+                ),
+                "per_hour_before",
+            )?,
+            per_hour: per_hour_units(&common.units),
             percent_signs: chars_of(common.percent_signs.iter()),
             qualifier_before: ctx.regex(
                 &format!(r"{WORD_START}((?i:{})){GAP}$", qualifiers.alternation()),
@@ -646,6 +657,19 @@ fn unit_lexicons<'a>(
         Lexicon::new(listed(&pack.units_before)),
         Lexicon::case_sensitive(common(|def| &def.prefixes)),
     ]
+}
+
+/// The speed unit each length becomes after a per-hour word, from the units that name one.
+fn per_hour_units(defs: &BTreeMap<String, crate::rules::UnitDef>) -> BTreeMap<String, Unit> {
+    defs.iter()
+        .filter_map(|(id, def)| {
+            let speed = def.per_hour.as_ref()?;
+            Some((
+                id.clone(),
+                crate::rules::unit_from(speed, defs.get(speed)?, defs),
+            ))
+        })
+        .collect()
 }
 
 /// The unit each counted concept is a figure in, from the units that name a `noun`.
@@ -1910,6 +1934,12 @@ impl Extractor {
                 }
             }
         }
+        if let Some(speed) = figure.unit.as_ref().and_then(|u| self.per_hour.get(&u.id)) {
+            if let Some(start) = self.prefix_before(&self.per_hour_before, text, figure.start) {
+                figure.unit = Some(speed.clone());
+                figure.start = start;
+            }
+        }
         if figure.kind == Kind::Number {
             if let Some(start) = self.percent_prefix_before(text, figure.start) {
                 figure.kind = Kind::Percent;
@@ -2010,8 +2040,13 @@ impl Extractor {
 
     /// Where a percent word right before a number starts ("百分之五十").
     fn percent_prefix_before(&self, text: &str, start: usize) -> Option<usize> {
+        self.prefix_before(&self.percent_before, text, start)
+    }
+
+    /// Where the word `pattern` captures right before `start` starts.
+    fn prefix_before(&self, pattern: &Regex, text: &str, start: usize) -> Option<usize> {
         let window_start = floor_boundary(text, start.saturating_sub(CONTEXT_BYTES));
-        let prefix = self.percent_before.captures(&text[window_start..start])?;
+        let prefix = pattern.captures(&text[window_start..start])?;
         Some(window_start + prefix.get(1)?.start())
     }
 

@@ -160,6 +160,10 @@ pub struct UnitDef {
     /// one country and Celsius in another; a "pound" ("ポンド", "funtów") is money or mass.
     #[serde(default)]
     pub reads_as: Vec<String>,
+    /// The speed unit a figure in this length becomes after a pack's `per_hour_before` word
+    /// ("時速85マイル", "每小时 85 英里" are 85 `mph`).
+    #[serde(default)]
+    pub per_hour: Option<String>,
     /// The concept (concepts.yaml) whose counted nouns are figures in this unit in every pack:
     /// "3 Stunden", "3 heures", "3小时" are 3 `hour`.
     #[serde(default)]
@@ -216,6 +220,10 @@ pub struct LangPack {
     /// Percent words written before the number: "百分之" (百分之五十 = 50 %).
     #[serde(default)]
     pub percent_prefixes: Forms,
+    /// Words before a figure in a length that make it a speed per hour: "時速" (時速85マイル),
+    /// "每小时" (每小时 85 英里); the length unit's `per_hour` names the speed.
+    #[serde(default)]
+    pub per_hour_before: Forms,
     /// Words after a number that count tenths: "割", "成" (3割 = 30 %, ９成 = 90 %).
     #[serde(default)]
     pub percent_tenths: Forms,
@@ -617,15 +625,19 @@ impl RuleSet {
     fn check_unit_readings(&self) -> Result<()> {
         let units = &self.common.units;
         let unknown = units.iter().find_map(|(id, def)| {
-            let other = def.reads_as.iter().find(|u| !units.contains_key(*u))?;
-            Some((id, other))
+            let reads_as = def.reads_as.iter().map(|u| ("reads_as", u));
+            let per_hour = def.per_hour.iter().map(|u| ("per_hour", u));
+            let (key, other) = reads_as
+                .chain(per_hour)
+                .find(|(_, u)| !units.contains_key(*u))?;
+            Some((id, key, other))
         });
-        let Some((id, other)) = unknown else {
+        let Some((id, key, other)) = unknown else {
             return Ok(());
         };
         Err(self.unit_error(
             id,
-            format!("unit '{id}': reads_as '{other}' is not a unit of common.yaml"),
+            format!("unit '{id}': {key} '{other}' is not a unit of common.yaml"),
         ))
     }
 
