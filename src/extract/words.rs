@@ -505,14 +505,23 @@ fn fraction(tokens: &[Token], den: Decimal) -> Option<WordNumber> {
 }
 
 /// A whole part, a fraction joiner and a fraction: "twenty and three fifths" is 20.6, "cinq et
-/// un quart" 5.25. After a scale word the fraction is one of that scale: "five billion and three
-/// quarters" is 5.75 · 10⁹. Anything else the joiner stands between is no one number.
+/// un quart" 5.25, "cinco y medio" 5.5. After a scale word the fraction is one of that scale:
+/// "five billion and three quarters" is 5.75 · 10⁹, "tres millones y medio" 3.5 · 10⁶. Anything
+/// else the joiner stands between is no one number.
 fn joined_fraction(whole_tokens: &[Token], fraction_tokens: &[Token]) -> Option<WordNumber> {
     let mut part = fraction_tokens.to_vec();
     part[0].joined = false;
     part[0].fraction_joined = false;
-    let WordValue::Ratio { num, den } = read_tokens(&part, false)?.value else {
-        return None;
+    let part = read_tokens(&part, false)?;
+    let (num, den) = match part.value {
+        WordValue::Ratio { num, den } => (num, den),
+        // A fraction that is a value of its own: "medio", "mezzo".
+        WordValue::Quantity(q)
+            if !part.ordinal && q.value < Decimal::ONE && !q.value.fract().is_zero() =>
+        {
+            (q.value, Decimal::ONE)
+        }
+        WordValue::Quantity(_) => return None,
     };
     let words: Vec<Word> = whole_tokens.iter().map(|t| t.word).collect();
     let scale = match words.last() {
@@ -1114,6 +1123,13 @@ mod tests {
         let billion = Word::Scale(d(1_000_000_000));
         let n = joined(&[value(5), billion, value(3), fraction(4)], 2).unwrap();
         assert_eq!(n.quantity().unwrap().value, d(5_750_000_000));
+        // "cinco y medio": a fraction that is a value of its own.
+        let half = Word::Value {
+            value: Decimal::new(5, 1),
+            weak: true,
+        };
+        let n = joined(&[value(5), half], 1).unwrap();
+        assert_eq!(n.quantity().unwrap().value, Decimal::new(55, 1));
         // "between two and three": no one number.
         assert_eq!(joined(&[value(2), value(3)], 1), None);
         // The joiner before the first word of a number is outside it.
