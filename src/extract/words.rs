@@ -324,6 +324,21 @@ impl NumberWordReader {
         (found, runs)
     }
 
+    /// A fraction joined to the figure and scale word before it, at the start of `text`: "and a
+    /// half" of "3 million and a half", "e mezzo" of "3 milioni e mezzo". Its value and length.
+    pub fn fraction_after(&self, text: &str) -> Option<(Decimal, usize)> {
+        let caps = self.token.captures(text)?;
+        let (all, word) = (caps.get(0)?, caps.get(2).or(caps.get(3))?);
+        let joined = caps.get(1).is_some()
+            || caps.get(3).is_some()
+            || word.as_str().contains(char::is_whitespace);
+        let Word::Value { value, .. } = *self.words.lookup(word.as_str())? else {
+            return None;
+        };
+        let fraction = joined && value > Decimal::ZERO && value < Decimal::ONE;
+        (fraction && !text[all.end()..].starts_with(is_word_char)).then_some((value, all.end()))
+    }
+
     /// The words of a phrase, each with where it stands in the phrase.
     fn read_words(&self, phrase: &str) -> Vec<(Token, Range<usize>)> {
         let mut words = Vec::new();
