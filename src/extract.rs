@@ -1816,6 +1816,22 @@ impl Extractor {
         } else if let Some((factor, len)) = self.scale_at(after) {
             figure.quantity = figure.quantity.scaled(factor)?;
             figure.end += len;
+            // "3 million and a half", "3 millions et demi": a fraction of the scale word.
+            let fraction = self
+                .number_words
+                .as_ref()
+                .and_then(|reader| reader.fraction_after(&text[figure.end..]));
+            if let Some((part, len)) = fraction {
+                figure.quantity = Quantity {
+                    value: figure
+                        .quantity
+                        .value
+                        .checked_add(part.checked_mul(factor)?)?
+                        .normalize(),
+                    step: (Decimal::new(1, part.scale()) * factor).normalize(),
+                };
+                figure.end += len;
+            }
             // "1兆番目": the ordinal suffix follows the scale word.
             self.read_ordinal_suffix(text, figure);
             if figure.kind != Kind::Number {
@@ -2475,6 +2491,34 @@ mod tests {
         assert_eq!(values("en", "a quarter to 12 a.m."), vec!["23:45"]);
         assert_eq!(values("en", "from 5 to 10 people"), Vec::<String>::new());
         assert_eq!(values("de", "halb eins"), vec!["00:30"]);
+    }
+
+    #[test]
+    fn a_fraction_joined_after_a_figure_and_its_scale_word_is_of_that_scale() {
+        let numbers = |code: &str, text: &str| {
+            let rules = RuleSet::with_dirs(&[]).expect("embedded rules load");
+            let extractor = Extractor::compile(&rules, rules.pack(code).unwrap()).unwrap();
+            let doc = Document::from_text(format!("t.{code}.txt"), text.to_string());
+            extractor
+                .extract(&doc)
+                .into_iter()
+                .map(|f| (f.value.to_string(), doc.text[f.start..f.end].to_string()))
+                .collect::<Vec<_>>()
+        };
+        let fact = |v: &str, t: &str| (v.to_string(), t.to_string());
+        assert_eq!(
+            numbers("en", "3 million and a half"),
+            vec![fact("3500000", "3 million and a half")]
+        );
+        assert_eq!(
+            numbers("it", "3 milioni e mezzo"),
+            vec![fact("3500000", "3 milioni e mezzo")]
+        );
+        // A whole number after the joiner is another number.
+        assert_eq!(
+            numbers("it", "3 milioni e due"),
+            vec![fact("3000000", "3 milioni"), fact("2", "due")]
+        );
     }
 }
 

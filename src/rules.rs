@@ -403,6 +403,11 @@ pub struct NumberWords {
     /// Words joining the parts of one number: "and", "et", "i".
     #[serde(default)]
     pub joiners: Forms,
+    /// Words joining a fraction to a whole part, and nothing else: "two and three quarters",
+    /// "cinq et un quart", "cinque miliardi e tre quarti". Between other number words they join
+    /// nothing ("between two and three" stays two numbers).
+    #[serde(default)]
+    pub fraction_joiners: Forms,
     /// Forms that are numbers only sometimes (articles, "one", "одна"): a number made of these
     /// alone is no fact, but "a million" or "une centaine" is. An ordinal made of these alone
     /// ("first", "second", "premier") counts only next to a noun of `numbered_nouns`; other
@@ -438,6 +443,7 @@ impl Default for NumberWords {
             multipliers: BTreeMap::new(),
             ordinals: BTreeMap::new(),
             joiners: Vec::new(),
+            fraction_joiners: Vec::new(),
             weak: Vec::new(),
             spaced: true,
             points: Vec::new(),

@@ -87,11 +87,13 @@ impl Word {
     }
 }
 
-/// A word of a phrase and whether a joiner ("and", "et") stands before it.
+/// A word of a phrase and whether a joiner ("and", "et") stands before it; `fraction_joined`
+/// when that joiner joins only a fraction to a whole part (the pack's `fraction_joiners`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Token {
     word: Word,
     joined: bool,
+    fraction_joined: bool,
 }
 
 /// A number read from words.
@@ -194,6 +196,15 @@ impl NumberWordReader {
         );
         let words = Lexicon::new(entries);
         let joiners = Lexicon::new(nw.joiners.iter().map(|j| (j, ()))).alternation();
+        let fraction_joiners =
+            Lexicon::new(nw.fraction_joiners.iter().map(|j| (j, ()))).alternation();
+        let any_joiner = Lexicon::new(
+            nw.joiners
+                .iter()
+                .chain(&nw.fraction_joiners)
+                .map(|j| (j, ())),
+        )
+        .alternation();
         // A line break ends a number: it ends a sentence, a heading, a list item or a table cell.
         let separator = if nw.spaced {
             format!(r"(?:{INLINE_SPACE}|-)+")
@@ -202,8 +213,12 @@ impl NumberWordReader {
         };
         let word = format!("(?i:{})", words.alternation());
         let gap = format!("{separator}(?:(?i:{joiners}){separator})?");
-        let phrase = format!("{word}(?:{gap}{word})*");
-        let token = format!("^(?:{separator}(?:((?i:{joiners})){separator})?)?({word})");
+        let phrase_gap = format!("{separator}(?:(?i:{any_joiner}){separator})?");
+        let phrase = format!("{word}(?:{phrase_gap}{word})*");
+        // A word is tried before a fraction joiner: "et un" of "vingt et un" is one word.
+        let token = format!(
+            "^(?:{separator}(?:((?i:{joiners})){separator})?)?(?:({word})|(?i:{fraction_joiners}){separator}({word}))"
+        );
         let small_word = format!("(?i:{})", small_words(nw).alternation());
         let more = format!("(?:{gap}{small_word}){{0,{}}}", SMALL_NUMBER_WORDS - 1);
         let (small, small_lazy) = (
@@ -255,7 +270,7 @@ impl NumberWordReader {
                     Word::Value { value, .. } => Word::Value { value, weak: false },
                     other => other,
                 },
-                joined: token.joined,
+                ..*token
             })
             .collect();
         read_tokens(&strong, self.dropped_unit)
@@ -309,6 +324,21 @@ impl NumberWordReader {
         (found, runs)
     }
 
+    /// A fraction joined to the figure and scale word before it, at the start of `text`: "and a
+    /// half" of "3 million and a half", "e mezzo" of "3 milioni e mezzo". Its value and length.
+    pub fn fraction_after(&self, text: &str) -> Option<(Decimal, usize)> {
+        let caps = self.token.captures(text)?;
+        let (all, word) = (caps.get(0)?, caps.get(2).or(caps.get(3))?);
+        let joined = caps.get(1).is_some()
+            || caps.get(3).is_some()
+            || word.as_str().contains(char::is_whitespace);
+        let Word::Value { value, .. } = *self.words.lookup(word.as_str())? else {
+            return None;
+        };
+        let fraction = joined && value > Decimal::ZERO && value < Decimal::ONE;
+        (fraction && !text[all.end()..].starts_with(is_word_char)).then_some((value, all.end()))
+    }
+
     /// The words of a phrase, each with where it stands in the phrase.
     fn read_words(&self, phrase: &str) -> Vec<(Token, Range<usize>)> {
         let mut words = Vec::new();
@@ -317,7 +347,8 @@ impl NumberWordReader {
             let Some(caps) = self.token.captures(&phrase[at..]) else {
                 break;
             };
-            let (Some(all), Some(word)) = (caps.get(0), caps.get(2)) else {
+            let fraction_joined = caps.get(3).is_some();
+            let (Some(all), Some(word)) = (caps.get(0), caps.get(2).or(caps.get(3))) else {
                 break;
             };
             let Some(&w) = self.words.lookup(word.as_str()) else {
@@ -326,7 +357,10 @@ impl NumberWordReader {
             // A form of several words carries its own joiner: "and a half", "et demi", "i pół".
             let token = Token {
                 word: w,
-                joined: caps.get(1).is_some() || word.as_str().contains(char::is_whitespace),
+                joined: caps.get(1).is_some()
+                    || fraction_joined
+                    || word.as_str().contains(char::is_whitespace),
+                fraction_joined,
             };
             words.push((token, at + word.start()..at + word.end()));
             at += all.end();
@@ -380,6 +414,11 @@ fn on_word_boundaries(text: &str, span: Range<usize>) -> bool {
 /// Reads the words of one number: a fraction ("two thirds", "one over three", 三分之一), a decimal
 /// spoken with its mark ("two point five"), or whole words composed by [`compose`].
 fn read_tokens(tokens: &[Token], dropped_unit: bool) -> Option<WordNumber> {
+    if let Some(at) = tokens.iter().rposition(|t| t.fraction_joined) {
+        if at > 0 {
+            return joined_fraction(&tokens[..at], &tokens[at..]);
+        }
+    }
     let words: Vec<Word> = tokens.iter().map(|t| t.word).collect();
     let at = |target: Word| words.iter().position(|w| *w == target);
     if let Some(p) = at(Word::Over) {
@@ -480,6 +519,33 @@ fn fraction(tokens: &[Token], den: Decimal) -> Option<WordNumber> {
     mixed(whole(whole_part)?, whole(num)?, den)
 }
 
+/// A whole part, a fraction joiner and a fraction: "twenty and three fifths" is 20.6, "cinq et
+/// un quart" 5.25, "cinco y medio" 5.5. After a scale word the fraction is one of that scale:
+/// "five billion and three quarters" is 5.75 · 10⁹, "tres millones y medio" 3.5 · 10⁶. Anything
+/// else the joiner stands between is no one number.
+fn joined_fraction(whole_tokens: &[Token], fraction_tokens: &[Token]) -> Option<WordNumber> {
+    let mut part = fraction_tokens.to_vec();
+    part[0].joined = false;
+    part[0].fraction_joined = false;
+    let part = read_tokens(&part, false)?;
+    let (num, den) = match part.value {
+        WordValue::Ratio { num, den } => (num, den),
+        // A fraction that is a value of its own: "medio", "mezzo".
+        WordValue::Quantity(q)
+            if !part.ordinal && q.value < Decimal::ONE && !q.value.fract().is_zero() =>
+        {
+            (q.value, Decimal::ONE)
+        }
+        WordValue::Quantity(_) => return None,
+    };
+    let words: Vec<Word> = whole_tokens.iter().map(|t| t.word).collect();
+    let scale = match words.last() {
+        Some(Word::Scale(m)) => *m,
+        _ => Decimal::ONE,
+    };
+    mixed(whole(&words)?, num.checked_mul(scale)?, den)
+}
+
 /// A whole part and a fraction: a quantity where the sum is a finite decimal, a ratio otherwise.
 fn mixed(whole_part: Decimal, num: Decimal, den: Decimal) -> Option<WordNumber> {
     if !is_finite_decimal(num, den) {
@@ -533,6 +599,7 @@ fn compose_words(words: &[Word], dropped_unit: bool) -> Option<WordNumber> {
         .map(|&word| Token {
             word,
             joined: false,
+            fraction_joined: false,
         })
         .collect();
     compose_tokens(&tokens, dropped_unit)
@@ -996,6 +1063,7 @@ mod tests {
             .map(|&word| Token {
                 word,
                 joined: false,
+                fraction_joined: false,
             })
             .collect()
     }
@@ -1046,6 +1114,42 @@ mod tests {
         assert_eq!(ratio_value(n), (d(23), d(5)));
         // A fraction word alone states nothing.
         assert_eq!(read_tokens(&tokens(&[thirds]), false), None);
+    }
+
+    #[test]
+    fn a_fraction_joiner_joins_a_fraction_and_nothing_else() {
+        let d = |v: i64| Decimal::from(v);
+        let fraction = |den: i64| Word::Fraction {
+            den: d(den),
+            ordinal: None,
+        };
+        let joined = |words: &[Word], at: usize| {
+            let mut t = tokens(words);
+            t[at].joined = true;
+            t[at].fraction_joined = true;
+            read_tokens(&t, false)
+        };
+        // "five and three quarters" is 5.75, "twenty and two thirds" 62/3.
+        let n = joined(&[value(5), value(3), fraction(4)], 1).unwrap();
+        assert_eq!(n.quantity().unwrap().value, Decimal::new(575, 2));
+        let n = joined(&[value(20), value(2), fraction(3)], 1).unwrap();
+        assert_eq!(ratio_value(n), (d(62), d(3)));
+        // After a scale word the fraction is one of that scale: "cinq milliards et trois quarts".
+        let billion = Word::Scale(d(1_000_000_000));
+        let n = joined(&[value(5), billion, value(3), fraction(4)], 2).unwrap();
+        assert_eq!(n.quantity().unwrap().value, d(5_750_000_000));
+        // "cinco y medio": a fraction that is a value of its own.
+        let half = Word::Value {
+            value: Decimal::new(5, 1),
+            weak: true,
+        };
+        let n = joined(&[value(5), half], 1).unwrap();
+        assert_eq!(n.quantity().unwrap().value, Decimal::new(55, 1));
+        // "between two and three": no one number.
+        assert_eq!(joined(&[value(2), value(3)], 1), None);
+        // The joiner before the first word of a number is outside it.
+        let n = joined(&[value(3), fraction(4)], 0).unwrap();
+        assert_eq!(ratio_value(n), (d(3), d(4)));
     }
 
     #[test]
