@@ -12,6 +12,7 @@ use crate::policy::{self, Policy, Relation, Severity, Status, Tolerances};
 use crate::sentalign::{self, Bead};
 use crate::source::units::Unit;
 use crate::unitalign;
+use rust_decimal::Decimal;
 
 /// One judged row of the alignment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -584,12 +585,7 @@ fn classify_units(
         let detail = format!("{} on the left, {} on the right", ua.id, ub.id);
         return Some((Relation::UnitMismatch, detail));
     }
-    // Converted figures are rounded, often to their leading digits: 200 miles is 320 km.
-    let loosely = a.qualifier == b.qualifier
-        && a.figure_interval(true)
-            .map(|x| a.in_base_unit(x))
-            .zip(b.figure_interval(true).map(|y| b.in_base_unit(y)))
-            .is_some_and(|(x, y)| x.relation(&y) != SetRelation::Disjoint);
+    let loosely = a.qualifier == b.qualifier && converts_closely(a, b);
     Some(match x.relation(y) {
         SetRelation::Disjoint if !loosely => (
             Relation::ValueMismatch,
@@ -606,6 +602,35 @@ fn classify_units(
             ),
         ),
     })
+}
+
+/// How far apart two converted figures may be, as a share of the larger: a conversion is rounded,
+/// often to its leading digits (200 miles is 320 km, 500 miles 800 km, 15 feet 5 m), but one off
+/// by more is another figure (10 inches is no 35 cm).
+const CONVERSION_SLACK: Decimal = Decimal::from_parts(1, 0, 0, false, 1);
+
+/// Figures in two units of one dimension that one conversion and its rounding make equal. On
+/// scales with an offset (°F and °C) shares mean nothing, and zeros ending either figure count as
+/// its rounding instead (80 °F is 27 °C, 100 °F is 40 °C).
+fn converts_closely(a: &Fact, b: &Fact) -> bool {
+    let offset = |f: &Fact| f.unit.as_ref().is_some_and(|u| !u.offset.is_zero());
+    if offset(a) || offset(b) {
+        return a
+            .figure_interval(true)
+            .map(|x| a.in_base_unit(x))
+            .zip(b.figure_interval(true).map(|y| b.in_base_unit(y)))
+            .is_some_and(|(x, y)| x.relation(&y) != SetRelation::Disjoint);
+    }
+    let base = |f: &Fact| {
+        let Value::Quantity(q) = &f.value else {
+            return None;
+        };
+        let point = crate::fact::Interval::closed(q.value, q.value);
+        Some(f.in_base_unit(point).low?.value)
+    };
+    base(a)
+        .zip(base(b))
+        .is_some_and(|(x, y)| (x - y).abs() <= x.abs().max(y.abs()) * CONVERSION_SLACK)
 }
 
 /// A bound on one side and a figure on the other that it allows yet does not round: "more than 20
@@ -862,6 +887,8 @@ mod tests {
             (("5", "ha"), ("50000", "m2")),
             (("200", "mile"), ("320", "km")),
             (("200", "mile"), ("300", "km")),
+            (("500", "mile"), ("800", "km")),
+            (("15", "foot"), ("5", "metre")),
         ];
         for ((a, ua), (b, ub)) in converted {
             assert_eq!(
@@ -874,10 +901,18 @@ mod tests {
             relation(&measured("385", "mile"), &measured("720", "km")),
             Relation::ValueMismatch
         );
-        assert_eq!(
-            relation(&measured("70", "fahrenheit"), &measured("25", "celsius")),
-            Relation::ValueMismatch
-        );
+        // A round figure is no licence for any conversion: 10 inches is 25 cm, 20 feet 6 m.
+        for ((a, ua), (b, ub)) in [
+            (("10", "inch"), ("35", "cm")),
+            (("20", "foot"), ("7", "metre")),
+            (("70", "fahrenheit"), ("25", "celsius")),
+        ] {
+            assert_eq!(
+                relation(&measured(a, ua), &measured(b, ub)),
+                Relation::ValueMismatch,
+                "{a} {ua} / {b} {ub}"
+            );
+        }
         assert_eq!(
             relation(&measured("620", "km"), &measured("620", "km")),
             Relation::Equal
