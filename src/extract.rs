@@ -1523,8 +1523,10 @@ impl Extractor {
             let prefixed =
                 number.weak && self.ordinal_prefix_before(&doc.text, span.start).is_some();
             let numbered = number.ordinal && self.numbered(&doc.text, &span);
-            let percent =
-                number.weak && !number.ordinal && self.percent_follows(&doc.text, span.end);
+            let percent = number.weak
+                && !number.ordinal
+                && (self.percent_follows(&doc.text, span.end)
+                    || self.percent_prefix_before(&doc.text, span.start).is_some());
             if number.weak && !prefixed && !numbered && !percent {
                 continue;
             }
