@@ -1820,7 +1820,10 @@ impl Extractor {
         } else if next_is_word_char(after) && self.unit_at(&text[figure.end..]).is_none() {
             return None;
         }
-        if let Some(tenths) = whole_word(&self.tenths_after, &text[figure.end..]) {
+        // Tenths of a whole go up to ten: "十成" is 100 %, "75折" is no 750 %.
+        let tenths = whole_word(&self.tenths_after, &text[figure.end..])
+            .filter(|_| figure.quantity.value <= Decimal::TEN);
+        if let Some(tenths) = tenths {
             figure.kind = Kind::Percent;
             figure.quantity = figure.quantity.scaled(Decimal::TEN)?;
             figure.end += tenths.end();
@@ -2608,6 +2611,24 @@ mod unit_tests {
         assert_eq!(read("5万4千克", "zh").len(), 2);
         assert_eq!(read("3万5万", "zh").len(), 2);
         assert_eq!(read("5 million 10 bonds", "en").len(), 2);
+    }
+
+    #[test]
+    fn tenths_of_a_whole_go_up_to_ten() {
+        let kinds = |text: &str| -> Vec<(String, String)> {
+            let rules = RuleSet::embedded().unwrap();
+            let extractor = Extractor::compile(&rules, rules.pack("zh").unwrap()).unwrap();
+            let doc = Document::from_text("t.zh.txt".to_string(), text.to_string());
+            extractor
+                .extract(&doc)
+                .into_iter()
+                .map(|f| (f.text, f.kind.as_str().to_string()))
+                .collect()
+        };
+        let one = |text: &str, kind: &str| vec![(text.to_string(), kind.to_string())];
+        assert_eq!(kinds("十成"), one("十成", "percent"));
+        assert_eq!(kinds("9.9折"), one("9.9折", "percent"));
+        assert_eq!(kinds("75折"), one("75", "number"));
     }
 
     #[test]
