@@ -239,6 +239,9 @@ pub struct Extractor {
     months: Lexicon<u8>,
     scales: Lexicon<Decimal>,
     scale_after: Regex,
+    /// The pack's multiplier words (十, 百, 千, hundred) and a regex for one right at the start.
+    multipliers: Lexicon<Decimal>,
+    multiplier_after: Regex,
     /// Scale abbreviations glued to the figure, as written ("3M", "10k"), and their factors.
     scale_symbols: BTreeMap<String, Decimal>,
     scale_symbol_after: Regex,
@@ -397,6 +400,12 @@ impl Extractor {
             .iter()
             .flat_map(|s| s.symbols.iter().map(move |w| (w.clone(), s.factor.0)))
             .collect();
+        let multipliers = Lexicon::new(
+            pack.number_words
+                .multipliers
+                .iter()
+                .flat_map(|(factor, forms)| forms.iter().map(move |w| (w, factor.0))),
+        );
         let mut symbol_patterns: Vec<String> =
             scale_symbols.keys().map(|s| regex::escape(s)).collect();
         symbol_patterns.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
@@ -457,6 +466,11 @@ impl Extractor {
             )?,
             scale_symbol_after: ctx
                 .regex(&format!("^(?:{})", alternatives(symbol_patterns)), "scales")?,
+            multiplier_after: ctx.regex(
+                &format!("^(?i:{})", multipliers.alternation()),
+                "number_words.multipliers",
+            )?,
+            multipliers,
             scale_symbols,
             minus_before: ctx.regex(
                 &format!(r"{WORD_START}((?i:{minus_words})){GAP}$"),
@@ -1533,8 +1547,10 @@ impl Extractor {
             let prefixed =
                 number.weak && self.ordinal_prefix_before(&doc.text, span.start).is_some();
             let numbered = number.ordinal && self.numbered(&doc.text, &span);
-            let percent =
-                number.weak && !number.ordinal && self.percent_follows(&doc.text, span.end);
+            let percent = number.weak
+                && !number.ordinal
+                && (self.percent_follows(&doc.text, span.end)
+                    || self.percent_prefix_before(&doc.text, span.start).is_some());
             if number.weak && !prefixed && !numbered && !percent {
                 continue;
             }
@@ -1814,6 +1830,7 @@ impl Extractor {
             figure.quantity = quantity;
             figure.end += len;
         } else if let Some((factor, len)) = self.scale_at(after) {
+            let whole = figure.quantity.value.fract().is_zero();
             figure.quantity = figure.quantity.scaled(factor)?;
             figure.end += len;
             // "3 million and a half", "3 millions et demi": a fraction of the scale word.
@@ -1831,6 +1848,9 @@ impl Extractor {
                     step: (Decimal::new(1, part.scale()) * factor).normalize(),
                 };
                 figure.end += len;
+            } else if whole {
+                // "1億2000万", "3万4500円": lower places written after the scale word.
+                self.read_lower_places(text, figure, factor);
             }
             // "1兆番目": the ordinal suffix follows the scale word.
             self.read_ordinal_suffix(text, figure);
@@ -1840,7 +1860,10 @@ impl Extractor {
         } else if next_is_word_char(after) && self.unit_at(&text[figure.end..]).is_none() {
             return None;
         }
-        if let Some(tenths) = whole_word(&self.tenths_after, &text[figure.end..]) {
+        // Tenths of a whole go up to ten: "十成" is 100 %, "75折" is no 750 %.
+        let tenths = whole_word(&self.tenths_after, &text[figure.end..])
+            .filter(|_| figure.quantity.value <= Decimal::TEN);
+        if let Some(tenths) = tenths {
             figure.kind = Kind::Percent;
             figure.quantity = figure.quantity.scaled(Decimal::TEN)?;
             figure.end += tenths.end();
@@ -1861,6 +1884,71 @@ impl Extractor {
             _ => {}
         }
         Some(())
+    }
+
+    /// The lower places written after a scale word, each a figure with a smaller scale or
+    /// multiplier word or a last figure alone: "1億2000万" is 120 000 000, "3万4500" 34 500,
+    /// "5万4千6百" 54 600, "2 millions 500 000" 2 500 000, "1 млн 200 тыс." 1 200 000. Glued to the
+    /// scale word or after one space; after a space a last figure alone must be of the next
+    /// places down ("5 million 10-year bonds" is two figures). The precision is the last part's.
+    fn read_lower_places(&self, text: &str, figure: &mut Figure, mut factor: Decimal) {
+        let evidence = SeparatorEvidence::default();
+        loop {
+            let rest = context_after(text, figure.end);
+            let space = rest
+                .chars()
+                .next()
+                .filter(|&c| is_space(c) && !matches!(c, '\n' | '\r'))
+                .map_or(0, char::len_utf8);
+            let Some(m) = self.number.find(&rest[space..]).filter(|m| m.start() == 0) else {
+                return;
+            };
+            let Some(read) = self.read_number(m.as_str(), &evidence) else {
+                return;
+            };
+            let part = read.quantity;
+            if !part.value.fract().is_zero() || part.value <= Decimal::ZERO {
+                return;
+            }
+            let at = space + read.len;
+            let after = &rest[at..];
+            let multiplier = whole_word(&self.multiplier_after, after);
+            // "5万4千克" is 50 000 and 4 kg: a unit word that starts with the multiplier is a unit.
+            let unit_len = self.unit_at(after).map_or(0, |(_, len)| len);
+            if multiplier.is_some_and(|m| unit_len > m.end()) {
+                return;
+            }
+            let multiplier =
+                multiplier.and_then(|m| Some((*self.multipliers.lookup(m.as_str())?, m.end())));
+            let place = self.scale_at(after).or(multiplier);
+            let (addend, len, next) = match place {
+                Some((f, len)) if f < factor => (part.scaled(f), at + len, Some(f)),
+                Some(_) => return,
+                None => {
+                    let glued = next_is_word_char(after) && unit_len == 0;
+                    let of_next_places = space == 0 || part.value * Decimal::ONE_THOUSAND >= factor;
+                    if glued || part.value >= factor || !of_next_places {
+                        return;
+                    }
+                    (Some(part), at, None)
+                }
+            };
+            let Some(addend) = addend.filter(|a| a.value < factor) else {
+                return;
+            };
+            let Some(value) = figure.quantity.value.checked_add(addend.value) else {
+                return;
+            };
+            figure.quantity = Quantity {
+                value: value.normalize(),
+                step: addend.step,
+            };
+            figure.end += len;
+            match next {
+                Some(f) => factor = f,
+                None => return,
+            }
+        }
     }
 
     /// A scale symbol or word right after a figure ("3M", "1,2 Mio.", "25-тысячную"): its factor
@@ -2588,6 +2676,47 @@ mod unit_tests {
         assert_eq!(unit("à 12 heures", "fr"), None);
         assert_eq!(unit("в 17 часов", "ru"), None);
         assert_eq!(unit("в 2020 году", "ru"), None);
+    }
+
+    #[test]
+    fn lower_places_after_a_scale_word_add_to_it() {
+        let read = |text: &str, lang: &str| -> Vec<(String, Decimal)> {
+            units_of(text, lang)
+                .into_iter()
+                .map(|(text, _, value)| (text, value))
+                .collect()
+        };
+        let one = |text: &str, value: i64| vec![(text.to_string(), Decimal::from(value))];
+        assert_eq!(read("1億2000万", "ja"), one("1億2000万", 120_000_000));
+        assert_eq!(read("3 万 4,500", "ja"), one("3 万 4,500", 34_500));
+        assert_eq!(read("5万4千6百", "zh"), one("5万4千6百", 54_600));
+        assert_eq!(
+            read("2 millions 500 000", "fr"),
+            one("2 millions 500 000", 2_500_000)
+        );
+        // A larger or equal place, a unit word starting with a multiplier, a figure far below
+        // the scale after a space: separate figures.
+        assert_eq!(read("5万4千克", "zh").len(), 2);
+        assert_eq!(read("3万5万", "zh").len(), 2);
+        assert_eq!(read("5 million 10 bonds", "en").len(), 2);
+    }
+
+    #[test]
+    fn tenths_of_a_whole_go_up_to_ten() {
+        let kinds = |text: &str| -> Vec<(String, String)> {
+            let rules = RuleSet::embedded().unwrap();
+            let extractor = Extractor::compile(&rules, rules.pack("zh").unwrap()).unwrap();
+            let doc = Document::from_text("t.zh.txt".to_string(), text.to_string());
+            extractor
+                .extract(&doc)
+                .into_iter()
+                .map(|f| (f.text, f.kind.as_str().to_string()))
+                .collect()
+        };
+        let one = |text: &str, kind: &str| vec![(text.to_string(), kind.to_string())];
+        assert_eq!(kinds("十成"), one("十成", "percent"));
+        assert_eq!(kinds("9.9折"), one("9.9折", "percent"));
+        assert_eq!(kinds("75折"), one("75", "number"));
     }
 
     #[test]

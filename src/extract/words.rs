@@ -454,6 +454,12 @@ fn whole(words: &[Word]) -> Option<Decimal> {
 }
 
 fn ratio(num: &[Word], den: &[Word]) -> Option<WordNumber> {
+    // 百分之五十 and "bảy phần trăm" are percents: a bare multiplier as a term of a fraction is
+    // the pack's percent word (percent_prefixes, percent_words).
+    let bare = |words: &[Word]| matches!(words, [Word::Multiplier(_)]);
+    if bare(num) || bare(den) {
+        return None;
+    }
     let (num, den) = (whole(num)?, whole(den)?);
     (!den.is_zero()).then_some(WordNumber {
         value: WordValue::Ratio { num, den },
@@ -616,6 +622,15 @@ fn compose_tokens(tokens: &[Token], dropped_unit: bool) -> Option<WordNumber> {
         .iter()
         .any(|w| matches!(w, Word::Value { .. } | Word::Ordinal { .. }))
     {
+        // "十％", "百パーセント", "第十": a multiplier word alone is a weak number, a fact only
+        // where something makes it one.
+        if let [Word::Multiplier(m)] = words[..] {
+            return Some(WordNumber {
+                value: WordValue::Quantity(Quantity::from_written(m)),
+                ordinal: false,
+                weak: true,
+            });
+        }
         // "тысячи людей", "millions of": a scale word alone is a magnitude, not a count.
         return None;
     }
@@ -929,6 +944,22 @@ mod tests {
         compose_test(words)
             .filter(|n| n.ordinal)
             .and_then(|n| Some(n.quantity()?.value))
+    }
+
+    #[test]
+    fn a_bare_multiplier_is_weak_and_no_denominator() {
+        let ten = Word::Multiplier(Decimal::TEN);
+        let n = compose_test(&[ten]).unwrap();
+        assert!(n.weak);
+        assert_eq!(n.quantity().unwrap().value, Decimal::TEN);
+        // 百分之五十 is a percent prefix and a number, not 50/100; 二分之一 stays a fraction.
+        let hundred = Word::Multiplier(Decimal::ONE_HUNDRED);
+        assert_eq!(
+            read_tokens(&tokens(&[hundred, Word::Under, value(50)]), false),
+            None
+        );
+        let n = read_tokens(&tokens(&[value(2), Word::Under, value(1)]), false).unwrap();
+        assert_eq!(ratio_value(n), (Decimal::ONE, Decimal::TWO));
     }
 
     #[test]
