@@ -2539,12 +2539,16 @@ mod tests {
         assert_eq!(DayPart::Night.hour(15), None);
     }
 
-    fn times(code: &str, text: &str) -> Vec<(String, Option<String>)> {
+    /// The facts the embedded pack `code` reads in `text`.
+    pub(super) fn extracted(code: &str, text: &str) -> Vec<Fact> {
         let rules = RuleSet::with_dirs(&[]).expect("embedded rules load");
         let extractor = Extractor::compile(&rules, rules.pack(code).unwrap()).unwrap();
         let doc = Document::from_text(format!("t.{code}.txt"), text.to_string());
-        extractor
-            .extract(&doc)
+        extractor.extract(&doc)
+    }
+
+    fn times(code: &str, text: &str) -> Vec<(String, Option<String>)> {
+        extracted(code, text)
             .into_iter()
             .filter(|f| f.kind == Kind::Time)
             .map(|f| (f.value.to_string(), f.alternative.map(|a| a.to_string())))
@@ -2584,13 +2588,9 @@ mod tests {
     #[test]
     fn a_fraction_joined_after_a_figure_and_its_scale_word_is_of_that_scale() {
         let numbers = |code: &str, text: &str| {
-            let rules = RuleSet::with_dirs(&[]).expect("embedded rules load");
-            let extractor = Extractor::compile(&rules, rules.pack(code).unwrap()).unwrap();
-            let doc = Document::from_text(format!("t.{code}.txt"), text.to_string());
-            extractor
-                .extract(&doc)
+            extracted(code, text)
                 .into_iter()
-                .map(|f| (f.value.to_string(), doc.text[f.start..f.end].to_string()))
+                .map(|f| (f.value.to_string(), f.text))
                 .collect::<Vec<_>>()
         };
         let fact = |v: &str, t: &str| (v.to_string(), t.to_string());
@@ -2615,11 +2615,7 @@ mod unit_tests {
     use super::*;
 
     fn units_of(text: &str, lang: &str) -> Vec<(String, Option<String>, Decimal)> {
-        let rules = RuleSet::embedded().unwrap();
-        let extractor = Extractor::compile(&rules, rules.pack(lang).unwrap()).unwrap();
-        let doc = Document::from_text(format!("t.{lang}.txt"), text.to_string());
-        extractor
-            .extract(&doc)
+        super::tests::extracted(lang, text)
             .into_iter()
             .map(|f| {
                 let value = match f.value {
