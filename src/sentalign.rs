@@ -5,9 +5,12 @@
 //! Gale & Church (1993): a bead costs the improbability of its length ratio plus its prior, and,
 //! as hunalign and Bleualign add, less the anchors both sides share. Anchors are
 //! language-independent: the values of the facts each sentence holds, runs of digits, Latin-script
-//! names, URLs and codes, and quotes and parentheses. The programme runs in a band around the
-//! diagonal, so its time is linear in the length of the documents. A second pass pairs sentences
-//! left without a counterpart whose anchors agree strongly: a paragraph that moved.
+//! names, URLs and codes, and quotes and parentheses. The kinds of fact both sides state count
+//! too, whatever their values: a figure stated wrongly must not pull its sentence away from its
+//! counterpart, since that contradiction is what the comparison is for. The programme runs in a
+//! band around the diagonal, so its time is linear in the length of the documents. A second pass
+//! pairs sentences left without a counterpart whose anchors agree strongly: a paragraph that
+//! moved.
 
 use crate::analysis::Analysis;
 use crate::fact::{Fact, Kind, Value};
