@@ -1833,22 +1833,7 @@ impl Extractor {
             let whole = figure.quantity.value.fract().is_zero();
             figure.quantity = figure.quantity.scaled(factor)?;
             figure.end += len;
-            // "3 million and a half", "3 millions et demi": a fraction of the scale word.
-            let fraction = self
-                .number_words
-                .as_ref()
-                .and_then(|reader| reader.fraction_after(&text[figure.end..]));
-            if let Some((part, len)) = fraction {
-                figure.quantity = Quantity {
-                    value: figure
-                        .quantity
-                        .value
-                        .checked_add(part.checked_mul(factor)?)?
-                        .normalize(),
-                    step: (Decimal::new(1, part.scale()) * factor).normalize(),
-                };
-                figure.end += len;
-            } else if whole {
+            if !self.read_scale_fraction(text, figure, factor)? && whole {
                 // "1億2000万", "3万4500円": lower places written after the scale word.
                 self.read_lower_places(text, figure, factor);
             }
@@ -1884,6 +1869,33 @@ impl Extractor {
             _ => {}
         }
         Some(())
+    }
+
+    /// A fraction joined after the scale word, of that scale: "3 million and a half", "3 millions
+    /// et demi". Whether there was one; `None` when the sum overflows.
+    fn read_scale_fraction(
+        &self,
+        text: &str,
+        figure: &mut Figure,
+        factor: Decimal,
+    ) -> Option<bool> {
+        let fraction = self
+            .number_words
+            .as_ref()
+            .and_then(|reader| reader.fraction_after(&text[figure.end..]));
+        let Some((part, len)) = fraction else {
+            return Some(false);
+        };
+        figure.quantity = Quantity {
+            value: figure
+                .quantity
+                .value
+                .checked_add(part.checked_mul(factor)?)?
+                .normalize(),
+            step: (Decimal::new(1, part.scale()) * factor).normalize(),
+        };
+        figure.end += len;
+        Some(true)
     }
 
     /// The lower places written after a scale word, each a figure with a smaller scale or
@@ -2039,7 +2051,7 @@ impl Extractor {
             }
         }
         if let Some(speed) = figure.unit.as_ref().and_then(|u| self.per_hour.get(&u.id)) {
-            if let Some(start) = self.prefix_before(&self.per_hour_before, text, figure.start) {
+            if let Some(start) = prefix_before(&self.per_hour_before, text, figure.start) {
                 figure.unit = Some(speed.clone());
                 figure.start = start;
             }
@@ -2144,14 +2156,7 @@ impl Extractor {
 
     /// Where a percent word right before a number starts ("百分之五十").
     fn percent_prefix_before(&self, text: &str, start: usize) -> Option<usize> {
-        self.prefix_before(&self.percent_before, text, start)
-    }
-
-    /// Where the word `pattern` captures right before `start` starts.
-    fn prefix_before(&self, pattern: &Regex, text: &str, start: usize) -> Option<usize> {
-        let window_start = floor_boundary(text, start.saturating_sub(CONTEXT_BYTES));
-        let prefix = pattern.captures(&text[window_start..start])?;
-        Some(window_start + prefix.get(1)?.start())
+        prefix_before(&self.percent_before, text, start)
     }
 
     /// Whether a percent word, sign or tenths word follows `end` ("九パーセント", "三成").
@@ -2219,6 +2224,13 @@ impl Extractor {
         }
         None
     }
+}
+
+/// Where the word `pattern` captures right before `start` starts.
+fn prefix_before(pattern: &Regex, text: &str, start: usize) -> Option<usize> {
+    let window_start = floor_boundary(text, start.saturating_sub(CONTEXT_BYTES));
+    let prefix = pattern.captures(&text[window_start..start])?;
+    Some(window_start + prefix.get(1)?.start())
 }
 
 /// "d'habitants": an elided gap word glued to the noun.
@@ -2700,11 +2712,7 @@ mod unit_tests {
     #[test]
     fn tenths_of_a_whole_go_up_to_ten() {
         let kinds = |text: &str| -> Vec<(String, String)> {
-            let rules = RuleSet::embedded().unwrap();
-            let extractor = Extractor::compile(&rules, rules.pack("zh").unwrap()).unwrap();
-            let doc = Document::from_text("t.zh.txt".to_string(), text.to_string());
-            extractor
-                .extract(&doc)
+            super::tests::extracted("zh", text)
                 .into_iter()
                 .map(|f| (f.text, f.kind.as_str().to_string()))
                 .collect()

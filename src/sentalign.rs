@@ -39,8 +39,8 @@ impl Bead {
     }
 
     /// Sides that share an anchor, or at most two sentences on each side (the common shapes of
-    /// translation): firm enough that two facts of one kind in it whose values
-    /// do not relate are taken for one fact stated wrongly.
+    /// translation): firm enough that two facts of one kind in it whose values do not relate are
+    /// taken for one fact stated wrongly.
     pub fn is_firm(&self) -> bool {
         self.is_pair() && (self.anchored || (self.left.len() <= 2 && self.right.len() <= 2))
     }
@@ -266,22 +266,22 @@ fn cost(left: &[Profile], right: &[Profile], prior: f64, ratio: f64) -> f64 {
         (-(2.0 * (1.0 - normal_cdf(delta.abs()))).max(1e-300).ln()).min(MAX_LENGTH_COST)
     };
     let (shared, unshared) = anchor_overlap(left, right);
+    let shapes = shared_shapes(left, right);
     // Per sentence, so that merging two clashing pairs into one bead saves nothing.
-    let clash = if facts_clash(left, right) {
+    let clash = if shapes == 0 && states_facts(left) && states_facts(right) {
         FACT_CLASH * (left.len() + right.len()) as f64 / 2.0
     } else {
         0.0
     };
-    let shapes = shared_shapes(left, right);
     -prior.ln() + length + clash - SHARED_ANCHOR * shared as f64 + UNSHARED_ANCHOR * unshared as f64
         - SHARED_SHAPE * shapes as f64
 }
 
-/// Both sides state facts and share no kind of fact: sentences that translate each other almost
-/// always state the same kinds of figure, even when one of them is stated wrongly.
-fn facts_clash(left: &[Profile], right: &[Profile]) -> bool {
-    let states_facts = |side: &[Profile]| side.iter().any(|p| !p.shapes.is_empty());
-    states_facts(left) && states_facts(right) && shared_shapes(left, right) == 0
+/// The side states facts. Sentences that translate each other almost always state the same kinds
+/// of figure, even when one of them is stated wrongly, so two sides that state facts and share no
+/// kind of fact clash.
+fn states_facts(side: &[Profile]) -> bool {
+    side.iter().any(|p| !p.shapes.is_empty())
 }
 
 /// Kinds of fact both sides state (as multisets).
